@@ -1,0 +1,156 @@
+"""The typed model the pages are rendered from: kinds, entries and the catalogue with its links.
+
+Entries are immutable; the catalogue works out once which entry refers to which,
+so templates can ask for back-links without searching::
+
+    catalogue.get("organisaties", "nationale-jeugdraad").title
+    catalogue.referrers(entry)      # entries that cite or mention `entry`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from kennisbank.problems import Problem
+from kennisbank.vocabularies import Vocabulary
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A folder of the catalogue and the words the site uses for it."""
+
+    folder: str          # catalogue/<folder>/ and the URL /<folder>/
+    singular: str        # "organisatie"
+    plural: str          # "Organisaties"
+    title_field: str     # "naam" or "titel"
+    intro: str           # first lines of the overview page
+
+    @property
+    def schema_file(self) -> str:
+        return f"{self.folder}.schema.json"
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("organisaties", "organisatie", "Organisaties", "naam",
+         "Organisaties, netwerken en raden die werken met ervaringsdeskundige jongeren en ouders."),
+    Kind("voorbeelden", "voorbeeld", "Goede voorbeelden",
+         "titel", "Manieren van werken met ervaringsdeskundigen waar je van kunt leren."),
+    Kind("checklists", "checklist", "Checklists", "titel",
+         "Lijsten met vragen om na te lopen. Je kunt ze printen als werkblad."),
+    Kind("agenda", "agendapunt", "Ontwikkelagenda", "titel",
+         "Vragen waar het veld de komende tijd samen aan werkt."),
+    Kind("bronnen", "bron", "Bronnen", "titel",
+         "De teksten waar de kennisbank op steunt. Elk item noemt zijn bronnen."),
+)
+KINDS_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}
+
+# Fields holding references, and the kind they point to; "gerelateerd" names its own kind.
+REFERENCE_FIELDS: dict[str, str] = {
+    "bronnen": "bronnen",
+    "organisaties": "organisaties",
+    "onderdeel_van": "organisaties",
+    "organisatie": "organisaties",
+}
+
+# Vocabularies that get an overview page per value.
+FACETS: tuple[tuple[str, str, str], ...] = (
+    # (field in entries, vocabulary file, page folder)
+    ("themas", "themas", "themas"),
+    ("doelgroepen", "doelgroepen", "doelgroepen"),
+    ("werkgebied", "werkgebieden", "werkgebieden"),
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: Kind
+    slug: str
+    file: str                      # "catalogue/organisaties/njr.yml"
+    fields: Mapping[str, Any]      # the validated YAML, read-only
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind.folder, self.slug)
+
+    @property
+    def title(self) -> str:
+        return self.fields[self.kind.title_field]
+
+    @property
+    def short_title(self) -> str:
+        return self.fields.get("afkorting") or self.title
+
+    @property
+    def path(self) -> str:
+        """Source path of the generated page, relative to the docs dir."""
+        return f"{self.kind.folder}/{self.slug}.md"
+
+    @property
+    def checked(self) -> dt.date:
+        return dt.date.fromisoformat(self.fields["laatst_gecontroleerd"])
+
+    def values(self, name: str) -> tuple[str, ...]:
+        value = self.fields.get(name) or ()
+        return (value,) if isinstance(value, str) else tuple(value)
+
+    def references(self) -> Iterator[tuple[str, str, str]]:
+        """(field, folder, slug) for every entry this one points to."""
+        for name, folder in REFERENCE_FIELDS.items():
+            for slug in self.values(name):
+                yield name, folder, slug
+        for item in self.fields.get("punten") or ():
+            if isinstance(item, Mapping) and item.get("bron"):
+                yield "punten.bron", "bronnen", item["bron"]
+        for ref in self.values("gerelateerd"):
+            folder, _, slug = ref.partition("/")
+            yield "gerelateerd", folder, slug
+
+
+def freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    entries: tuple[Entry, ...]
+    vocabularies: Mapping[str, Vocabulary]
+    warnings: tuple[Problem, ...] = ()
+    _by_key: dict[tuple[str, str], Entry] = field(init=False, repr=False, compare=False)
+    _referrers: dict[tuple[str, str], tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_key = {entry.key: entry for entry in self.entries}
+        referrers: dict[tuple[str, str], list[Entry]] = {}
+        for entry in self.entries:
+            for _, folder, slug in entry.references():
+                bucket = referrers.setdefault((folder, slug), [])
+                if entry not in bucket:
+                    bucket.append(entry)
+        object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_referrers", {k: tuple(v) for k, v in referrers.items()})
+
+    def of_kind(self, folder: str) -> list[Entry]:
+        return sorted((e for e in self.entries if e.kind.folder == folder), key=sort_key)
+
+    def get(self, folder: str, slug: str) -> Entry:
+        return self._by_key[(folder, slug)]
+
+    def referrers(self, entry: Entry, folder: str | None = None) -> list[Entry]:
+        """Entries that point to `entry`, optionally only those of one kind."""
+        found = self._referrers.get(entry.key, ())
+        return sorted((e for e in found if folder is None or e.kind.folder == folder), key=sort_key)
+
+    def with_value(self, name: str, value: str) -> list[Entry]:
+        return sorted((e for e in self.entries if value in e.values(name)), key=sort_key)
+
+
+def sort_key(entry: Entry) -> tuple:
+    return (entry.fields.get("volgorde", 0), entry.title.casefold())

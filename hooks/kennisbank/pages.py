@@ -1,0 +1,122 @@
+"""Render the catalogue to Markdown pages through the Jinja templates in templates/.
+
+The result maps a path inside the docs folder to its Markdown, so MkDocs can add
+the pages as generated files, and any other tool can write them to disk::
+
+    for path, markdown in render_pages(catalogue).items():
+        print(path)        # "organisaties/index.md", "organisaties/njr.md", ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+
+from kennisbank.model import FACETS, KINDS, Catalogue, Entry
+
+TEMPLATES = Path(__file__).parent / "templates"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+STALE_AFTER_DAYS = 365
+
+
+def date_nl(value: dt.date | str) -> str:
+    """2026-11-03 -> '3 november 2026'."""
+    date = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def is_stale(entry: Entry, today: dt.date | None = None) -> bool:
+    return ((today or dt.date.today()) - entry.checked).days > STALE_AFTER_DAYS
+
+
+def md_escape(text: str) -> str:
+    """Escape text for use inside a Markdown link or table cell."""
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", str(text))
+
+
+def front_matter(**meta: object) -> str:
+    """YAML front matter; JSON strings are valid YAML, so every value is quoted safely."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def summary(text: str, limit: int = 160) -> str:
+    """First sentence of a Markdown text, without markup, for descriptions and cards."""
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    plain = re.sub(r"[*_`#>]", "", plain).strip().replace("\n", " ")
+    sentence = re.split(r"(?<=[.!?])\s", plain, maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+class Renderer:
+    def __init__(self, catalogue: Catalogue, today: dt.date | None = None):
+        self.catalogue = catalogue
+        self.today = today or dt.date.today()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,  # the output is Markdown; text is escaped with md_escape where needed
+        )
+        self.env.filters.update(date_nl=date_nl, md=md_escape, summary=summary)
+        self.facet_pages = {
+            (folder, value)
+            for field, vocabulary, folder in FACETS
+            for value in catalogue.vocabularies[vocabulary].values
+            if catalogue.with_value(field, value)
+        }
+
+    def render(self, template: str, page: str, **context: object) -> str:
+        here = posixpath.dirname(page)
+
+        def href(target: str) -> str:
+            return posixpath.relpath(target, here or ".")
+
+        def link(entry: Entry, text: str | None = None) -> str:
+            return f"[{md_escape(text or entry.title)}]({href(entry.path)})"
+
+        def facet(field: str, value: str) -> str:
+            spec = next((f for f in FACETS if f[0] == field), None)
+            vocabulary = spec[1] if spec else {"rollen": "rollen", "domeinen": "domeinen", "niveau": "niveaus",
+                                               "soort": "soorten-organisatie", "meerwaarde": "meerwaarde",
+                                               "knelpunt": "knelpunten"}[field]
+            label = self.catalogue.vocabularies[vocabulary].label(value)
+            if spec and (spec[2], value) in self.facet_pages:
+                return f"[{md_escape(label)}]({href(f'{spec[2]}/{value}.md')})"
+            return md_escape(label)
+
+        return self.env.get_template(template).render(
+            catalogue=self.catalogue, kinds=KINDS, facets=FACETS, page=page, today=self.today,
+            href=href, link=link, facet=facet, front_matter=front_matter,
+            is_stale=lambda e: is_stale(e, self.today), **context,
+        )
+
+    def pages(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        for kind in KINDS:
+            path = f"{kind.folder}/index.md"
+            pages[path] = self.render("overview.md.j2", path, kind=kind, entries=self.catalogue.of_kind(kind.folder))
+            for entry in self.catalogue.of_kind(kind.folder):
+                pages[entry.path] = self.render(f"{kind.folder}.md.j2", entry.path, entry=entry)
+        for field, vocabulary, folder in FACETS:
+            path = f"{folder}/index.md"
+            pages[path] = self.render("facet_index.md.j2", path, field=field, folder=folder,
+                                      vocabulary=self.catalogue.vocabularies[vocabulary])
+            for value in self.catalogue.vocabularies[vocabulary].values:
+                if (folder, value) in self.facet_pages:
+                    path = f"{folder}/{value}.md"
+                    pages[path] = self.render("facet.md.j2", path, field=field, folder=folder, value=value,
+                                              term=self.catalogue.vocabularies[vocabulary].term(value),
+                                              entries=self.catalogue.with_value(field, value))
+        return pages
+
+
+def render_pages(catalogue: Catalogue, today: dt.date | None = None) -> dict[str, str]:
+    return Renderer(catalogue, today).pages()

@@ -1,0 +1,42 @@
+"""Problems found in the catalogue, reported as `file:line: message` in plain Dutch."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file. `line` is 1-based, or None when the file has no lines."""
+
+    file: str
+    line: int | None
+    message: str
+    field: str | None = None
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {'waarschuwing: ' if self.warning else ''}{self.message}"
+
+
+class CatalogueError(Exception):
+    """The catalogue has errors; `problems` holds every one of them, sorted."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} fout(en) in de catalogus")
+
+
+def suggestion(value: object, allowed: Iterable[str]) -> str:
+    """' Bedoelde je 'x'?' for the closest allowed value, or '' when none is close."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value.lower(), list(allowed), n=1, cutoff=0.6)
+    return f" Bedoelde je '{close[0]}'?" if close else ""
+
+
+def choices(allowed: Iterable[str]) -> str:
+    return ", ".join(allowed)

@@ -1,0 +1,189 @@
+"""Check entries against their kind's JSON Schema and each other, in plain Dutch.
+
+The schemas in catalogue/schema/ are the one definition of the fields; this
+module only translates what `jsonschema` finds into messages a contributor
+understands, with the line of the field and, where it can, the fix.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from slugify import slugify
+
+from kennisbank.model import KINDS_BY_FOLDER, Entry
+from kennisbank.problems import Problem, choices, suggestion
+from kennisbank.vocabularies import SCHEMA_FILE, Vocabulary, vocabulary_schema
+from kennisbank.yamlfile import FieldPath, Lines
+
+SCHEMA_FOLDER = "schema"
+
+_TYPE_WORDS = {
+    "string": "een tekst",
+    "array": "een lijst (regels die beginnen met '- ')",
+    "object": "een groep velden (naam: waarde)",
+    "integer": "een heel getal",
+    "number": "een getal",
+    "boolean": "ja of nee (true of false)",
+    "null": "leeg",
+}
+
+
+def _type_of(value: Any) -> str:
+    for name, kind in (("boolean", bool), ("integer", int), ("number", float), ("string", str),
+                       ("array", list), ("object", dict)):
+        if isinstance(value, kind):
+            return _TYPE_WORDS[name]
+    return "leeg"
+
+
+def load_validators(root: Path, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Draft202012Validator]:
+    """One validator per kind, resolving `$ref`s to the files next to it (and the vocabularies)."""
+    folder = root / SCHEMA_FOLDER
+    schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("*.schema.json")}
+    schemas[SCHEMA_FILE] = vocabulary_schema(dict(vocabularies))
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    return {
+        kind: Draft202012Validator(schemas[f"{kind}.schema.json"], registry=registry, format_checker=FormatChecker())
+        for kind in KINDS_BY_FOLDER
+    }
+
+
+def field_name(path: Iterable[str | int]) -> str:
+    """("punten", 2, "bron") -> "punten[3].bron" (people count from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def schema_problems(validator: Draft202012Validator, data: Any, rel: str, lines: Lines) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in validator.iter_errors(data):
+        for problem in _translate(error, rel, lines):
+            # One message per field: a bad date breaks both its pattern and its format.
+            if not any(p.field == problem.field and p.line == problem.line for p in problems):
+                problems.append(problem)
+    return problems
+
+
+def _line(lines: Lines, path: FieldPath) -> int | None:
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path)
+
+
+def _translate(error: ValidationError, rel: str, lines: Lines) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    name = field_name(path)
+    line = _line(lines, path)
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind = error.validator
+
+    def problem(message: str, at: FieldPath = path, field: str = name) -> Problem:
+        return Problem(rel, _line(lines, at), message, field or None)
+
+    if kind == "required":
+        missing = [f for f in error.validator_value if f not in value]
+        return [problem(f"het verplichte veld '{field_name(path + (f,))}' ontbreekt. "
+                        f"Voeg een regel '{f}: ...' toe.", path, field_name(path + (f,))) for f in missing]
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        extra = [f for f in value if f not in allowed]
+        return [problem(f"onbekend veld '{f}'.{suggestion(f, allowed)} Toegestane velden: {choices(allowed)}.",
+                        path + (f,), field_name(path + (f,))) for f in extra]
+    if kind == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        vocabulary = schema.get("title", "")
+        return [problem(f"'{value}' staat niet in de lijst {vocabulary} (veld '{name}').{suggestion(value, allowed)} "
+                        f"Kies uit: {choices(allowed)}.")]
+    if kind == "type":
+        wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+        hint = ""
+        if error.validator_value == "array" and isinstance(value, str):
+            hint = f" Zet de waarde op een nieuwe regel met '- ' ervoor, zoals:\n    {path[-1] if path else name}:\n      - {value}"
+        elif error.validator_value == "string" and value is None:
+            return [problem(f"het veld '{name}' is leeg. Vul een waarde in of haal het veld weg.")]
+        elif error.validator_value == "string":
+            hint = " Zet de waarde tussen aanhalingstekens."
+        return [problem(f"het veld '{name}' moet {wanted} zijn, maar is {_type_of(value)}.{hint}")]
+    if kind in ("pattern", "format"):
+        return [problem(_pattern_message(name, value, schema))]
+    if kind == "minItems":
+        return [problem(f"de lijst '{name}' is leeg. Vul minstens één waarde in of haal het veld weg.")]
+    if kind == "minLength":
+        return [problem(f"het veld '{name}' is leeg. Vul een waarde in of haal het veld weg.")]
+    if kind == "maxLength":
+        return [problem(f"het veld '{name}' is te lang ({len(value)} tekens; hoogstens {error.validator_value}). "
+                        f"Maak het korter; meer uitleg past in 'beschrijving'.")]
+    if kind == "uniqueItems":
+        return [problem(f"in de lijst '{name}' staat een waarde twee keer. Haal de dubbele weg.")]
+    if kind in ("minimum", "maximum"):
+        word = "minstens" if kind == "minimum" else "hoogstens"
+        return [problem(f"het veld '{name}' moet {word} {error.validator_value} zijn, maar is {value}.")]
+    if kind == "minProperties":
+        return [problem(f"het veld '{name}' is leeg. Vul het in of haal het weg.")]
+    return [problem(f"het veld '{name}' klopt niet: {error.message}")]
+
+
+def _pattern_message(name: str, value: Any, schema: dict) -> str:
+    pattern = schema.get("pattern", "")
+    if pattern.startswith("^https?"):
+        return (f"'{value}' in veld '{name}' is geen geldig webadres. "
+                f"Een webadres begint met https:// of http://, zoals https://www.voorbeeld.nl.")
+    if "format" in schema and schema.get("format") == "date":
+        return f"'{value}' in veld '{name}' is geen bestaande datum. Schrijf jaar-maand-dag, zoals 2026-11-23."
+    if pattern.startswith("^(organisaties"):
+        return (f"'{value}' in veld '{name}' is geen verwijzing. Schrijf map/bestandsnaam, "
+                f"zoals organisaties/nationale-jeugdraad.")
+    return (f"'{value}' in veld '{name}' is geen geldige bestandsnaam. Gebruik alleen kleine letters, cijfers "
+            f"en streepjes, zonder .yml, zoals '{slugify(str(value)) or 'naam-van-het-item'}'.")
+
+
+def slug_problem(rel: str, stem: str) -> Problem | None:
+    expected = slugify(stem)
+    if stem == expected:
+        return None
+    return Problem(rel, None, f"de bestandsnaam '{stem}.yml' mag alleen kleine letters, cijfers en streepjes "
+                              f"bevatten. Noem het bestand '{expected or 'naam-van-het-item'}.yml'.")
+
+
+def reference_problems(entries: Iterable[Entry], known: set[tuple[str, str]],
+                       lines: Mapping[str, Lines]) -> list[Problem]:
+    """Every reference must name an existing entry of the right kind."""
+    problems = []
+    for entry in entries:
+        entry_lines = lines[entry.file]
+        for name, folder, slug in entry.references():
+            if (folder, slug) in known:
+                continue
+            path = _reference_path(entry, name, folder, slug)
+            candidates = [s for (f, s) in known if f == folder]
+            target = f"{folder}/{slug}" if name == "gerelateerd" else slug
+            problems.append(Problem(
+                entry.file, _line(entry_lines, path),
+                f"'{target}' in veld '{field_name(path)}' bestaat niet: er is geen bestand "
+                f"catalogue/{folder}/{slug}.yml.{suggestion(slug, candidates)}",
+                field_name(path),
+            ))
+    return problems
+
+
+def _reference_path(entry: Entry, name: str, folder: str, slug: str) -> FieldPath:
+    if name == "punten.bron":
+        index = next(i for i, item in enumerate(entry.fields["punten"]) if item.get("bron") == slug)
+        return ("punten", index, "bron")
+    value = entry.fields[name]
+    if isinstance(value, str):
+        return (name,)
+    wanted = f"{folder}/{slug}" if name == "gerelateerd" else slug
+    return (name, list(value).index(wanted))
