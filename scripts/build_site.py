@@ -5,10 +5,14 @@ succeeded does that folder replace site/. A failed build leaves the previous
 site/ exactly as it was.
 
     python scripts/build_site.py            # what `make site` runs
+    python scripts/build_site.py --site-dir /tmp/x/site   # elsewhere (browser tests)
+
+Next to the site folder it also writes site-offline.zip (scripts/offline_zip.py).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -27,27 +31,40 @@ def step(name: str, command: list[str]) -> None:
     print(f"    {name}: klaar in {time.perf_counter() - started:.1f} s", flush=True)
 
 
-def main() -> int:
-    target = ROOT / "site"
-    build = Path(tempfile.mkdtemp(prefix=".site-build-", dir=ROOT))
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Bouw de site (en site-offline.zip ernaast).")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site",
+                        help="map voor de site (standaard: site/)")
+    target = parser.parse_args(argv).site_dir.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    # Holds the new site-offline.zip until the swap.
+    offline = Path(tempfile.mkdtemp(prefix=".site-build-offline-", dir=target.parent))
+    offline_zip = offline / "site-offline.zip"
     env_python = sys.executable
     try:
         step("site bouwen (mkdocs build --strict)",
              [env_python, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(build)])
+        step("offline-versie (site-offline.zip)",
+             [env_python, str(ROOT / "scripts" / "offline_zip.py"), str(offline_zip)])
     except subprocess.CalledProcessError:
         shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(offline, ignore_errors=True)
         print("\nDe site is niet gebouwd. De vorige versie in site/ is niet veranderd.", file=sys.stderr)
         return 1
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(offline, ignore_errors=True)
         raise
     # Swap: site -> old, build -> site, then remove old.
-    old = ROOT / f".site-old-{os.getpid()}"
+    old = target.parent / f".site-old-{os.getpid()}"
     if target.exists():
         target.rename(old)
     build.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"De site staat in {target.relative_to(ROOT)}/.")
+    os.replace(offline_zip, target.parent / "site-offline.zip")
+    shutil.rmtree(offline, ignore_errors=True)
+    print(f"De site staat in {target}/, de offline versie in {target.parent / 'site-offline.zip'}.")
     return 0
 
 
