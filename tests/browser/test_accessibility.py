@@ -1,0 +1,39 @@
+"""WCAG 2.1 AA in a real browser: axe-core finds nothing, in the light and the dark palette,
+and the site works with the keyboard alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_pages import PAGE_TYPES
+
+# name -> (prefers-color-scheme to emulate, Material scheme it must switch to)
+PALETTES = {"licht": ("light", "default"), "donker": ("dark", "slate")}
+
+
+def open_page(page, url: str, palette: str):
+    color, scheme = PALETTES[palette]
+    page.emulate_media(color_scheme=color)
+    response = page.goto(url)
+    assert response is not None and response.status == 200, f"{url} geeft geen pagina"
+    # Proves the palette really switched, so the dark run is not a second light run.
+    assert page.get_attribute("body", "data-md-color-scheme") == scheme
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_has_no_axe_violations(page, site_url, axe, name, palette):
+    open_page(page, site_url + PAGE_TYPES[name], palette)
+    violations = axe(page)
+    assert not violations, f"{name} ({palette}):\n{axe.describe(violations)}"
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_search_results_have_no_axe_violations(page, site_url, axe, palette):
+    open_page(page, site_url, palette)
+    page.click("input.md-search__input")
+    page.keyboard.type("jongeren")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.locator(".md-search-result__item").count() > 0
+    violations = axe(page)
+    assert not violations, f"zoekresultaten ({palette}):\n{axe.describe(violations)}"

@@ -1,0 +1,83 @@
+"""site-offline.zip: unzipped and opened from file://, search and the explorer work
+and nothing is fetched from anywhere but the unzipped folder."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from offline_zip import FOLDER
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIM = ROOT / "hooks" / "theme" / "assets" / "vendor" / "iframe-worker" / "shim.js"
+# iframe-worker 1.0.4, shim/index.js from npm; see the README.md next to it.
+SHIM_SHA256 = "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"
+
+
+@pytest.fixture(scope="session")
+def offline_site(built_site, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built_site / "site-offline.zip") as archive:
+        archive.extractall(target)
+    return target / FOLDER
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page plus the list of every URL it requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    yield page, requested
+    context.close()
+
+
+def test_vendored_shim_is_the_pinned_version():
+    assert hashlib.sha256(SHIM.read_bytes()).hexdigest() == SHIM_SHA256
+
+
+def test_zip_holds_the_offline_build(offline_site):
+    index = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/vendor/iframe-worker/shim.js"' in index
+    assert "unpkg.com" not in index
+    assert (offline_site / "search" / "search_index.js").exists()
+    # Links point at files, because file:// has no index.html lookup for folders.
+    assert 'href="organisaties/index.html"' in index
+
+
+def test_search_works_from_file(offline_site, offline_page):
+    page, requested = offline_page
+    page.goto((offline_site / "index.html").as_uri())
+    page.click("input.md-search__input")
+    page.keyboard.type("jongeren")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert page.locator(".md-search-result__item").count() > 0
+    # Following a result opens a page from the folder.
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(offline_site.as_uri())
+    elsewhere = sorted({url for url in requested if not url.startswith(("file://", "data:", "blob:"))})
+    assert elsewhere == []
+
+
+def test_explorer_works_from_file(offline_site, offline_page):
+    page, requested = offline_page
+    # verkennen/index.md becomes verkennen/index.html, verkennen.md becomes verkennen.html.
+    found = [path for path in (offline_site / "verkennen" / "index.html",
+                               offline_site / "verkennen.html") if path.exists()]
+    assert found, "de verkenner (verkennen/) bestaat (nog) niet"
+    explorer = found[0]
+    page.goto(explorer.as_uri())
+    control = page.locator(".md-content input[type=checkbox], .md-content select").first
+    before = page.url
+    if control.evaluate("el => el.tagName") == "SELECT":
+        control.select_option(index=1)
+    else:
+        control.check()
+    page.wait_for_function("before => location.href !== before", arg=before, timeout=5_000)
+    elsewhere = sorted({url for url in requested if not url.startswith(("file://", "data:", "blob:"))})
+    assert elsewhere == []
