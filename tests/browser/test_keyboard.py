@@ -59,3 +59,18 @@ def test_explorer_filters_work_with_keyboard(page, site_url):
         page.keyboard.press("Space")
     page.wait_for_function("before => location.href !== before", arg=before, timeout=5_000)
     assert page.url != before
+
+
+def test_checklist_points_can_be_ticked_with_keyboard(page, site_url):
+    page.goto(site_url + PAGE_TYPES["checklist"])
+    boxes = page.locator(".md-content input[type=checkbox]")
+    assert boxes.count() > 0, "de checklist heeft geen afvinkvakjes"
+    checkbox = ("() => !!document.activeElement.closest('.md-content') && "
+                "document.activeElement.matches('input[type=checkbox]')")
+    assert tab_until(page, checkbox, limit=150), "geen afvinkvakje te bereiken met Tab"
+    page.keyboard.press("Space")
+    assert page.evaluate("() => document.activeElement.checked")
+    # Every box has a visible label that names its point.
+    labels = page.evaluate("() => [...document.querySelectorAll('.md-content input[type=checkbox]')]"
+                           ".map(box => box.labels.length ? box.labels[0].textContent.trim() : '')")
+    assert all(label.startswith("Punt ") for label in labels), labels
