@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kennisbank.model import KINDS, Catalogue, Entry, freeze
+from kennisbank.placeholders import with_placeholders
 from kennisbank.problems import CatalogueError, Problem
 from kennisbank.validate import load_validators, reference_problems, schema_problems, slug_problem
 from kennisbank.vocabularies import load_vocabularies
@@ -57,6 +58,8 @@ def load_catalogue(root: Path) -> Catalogue:
                 continue
             seen[path.stem] = rel
             schema_found = schema_problems(validators[kind.folder], data, rel, file_lines)
+            schema_found = with_placeholders(schema_found, data, rel, file_lines,
+                                             validators[kind.folder].schema.get("required", ()))
             problems += schema_found
             if not schema_found:
                 entries.append(Entry(kind, path.stem, rel, freeze(data)))

@@ -1,0 +1,46 @@
+"""Refuse entries that still hold the scaffold's placeholder "VUL IN".
+
+A fresh file from scripts/new.py is valid YAML but unfinished. Instead of the
+schema's complaints about a placeholder (not in the list, not a web address...),
+the contributor gets one plain message per unfinished field::
+
+    problems = with_placeholders(schema_problems(...), data, rel, lines, required={"naam", ...})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import Any
+
+from kennisbank.problems import Problem
+from kennisbank.scaffold import PLACEHOLDER
+from kennisbank.validate import _line, field_name
+from kennisbank.yamlfile import FieldPath, Lines
+
+
+def _placeholders(value: Any, path: FieldPath) -> Iterator[FieldPath]:
+    if isinstance(value, str) and value.strip().upper().startswith(PLACEHOLDER):
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholders(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _placeholders(item, path + (i,))
+
+
+def with_placeholders(problems: list[Problem], data: Any, rel: str, lines: Lines,
+                      required: Collection[str]) -> list[Problem]:
+    """`problems` with the ones about placeholders replaced by 'not filled in yet'."""
+    found: list[Problem] = []
+    for path in _placeholders(data, ()):
+        name = field_name(path)
+        needed = path[0] in required and all(isinstance(part, int) for part in path[1:])
+        fix = "Dit veld is verplicht: vul het in." if needed else \
+            "Vul het in, of haal het hele veld weg als je het niet weet."
+        found.append(Problem(rel, _line(lines, path),
+                             f"het veld '{name}' is nog niet ingevuld: er staat '{PLACEHOLDER}'. {fix}", name))
+    if not found:
+        return problems
+    covered = {p.field for p in found}
+    return found + [p for p in problems if p.field not in covered]
