@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_pages import PAGE_TYPES
+from .site_pages import PAGE_TYPES
 
 # name -> (prefers-color-scheme to emulate, Material scheme it must switch to)
 PALETTES = {"licht": ("light", "default"), "donker": ("dark", "slate")}

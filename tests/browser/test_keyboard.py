@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_pages import PAGE_TYPES
+from .site_pages import PAGE_TYPES
 
 IN_CONTENT = "() => !!document.activeElement.closest('.md-content')"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from site_pages import PAGE_TYPES
+from .site_pages import PAGE_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 # Tags that make a browser fetch something; links (<a href>) and rel=canonical do not.
