@@ -53,6 +53,7 @@ class Field:
     target: str = ""       # for verwijzing(en): the folder the names point into
     minimum: int | None = None
     maximum: int | None = None
+    max_length: int | None = None
     children: tuple[Field, ...] = ()
 
     @property
@@ -65,7 +66,7 @@ class Field:
             "name": self.name, "title": self.title, "description": self.description, "hint": self.hint,
             "required": self.required, "type": self.type, "vocabulary": self.vocabulary,
             "choices": [{"value": t.value, "label": t.label} for t in self.choices],
-            "target": self.target, "minimum": self.minimum, "maximum": self.maximum,
+            "target": self.target, "minimum": self.minimum, "maximum": self.maximum, "max_length": self.max_length,
             "children": [child.as_dict() for child in self.children],
         }
 
@@ -126,6 +127,8 @@ class _Reader:
             extra["vocabulary"] = vocabulary
             extra["choices"] = self.vocabularies[vocabulary].terms if vocabulary in self.vocabularies else ()
         shared = self.definitions.get(definition, {})
+        if spec.get("maxLength") or shared.get("maxLength"):
+            extra["max_length"] = spec.get("maxLength") or shared.get("maxLength")
         description = spec.get("description") or shared.get("description", "")
         hint = shared.get("description", "") if spec.get("description") else ""
         return Field(name=name, title=spec.get("title", name), description=description, hint=hint,
