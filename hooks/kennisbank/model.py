@@ -130,10 +130,9 @@ class Catalogue:
         by_key = {entry.key: entry for entry in self.entries}
         referrers: dict[tuple[str, str], list[Entry]] = {}
         for entry in self.entries:
-            for _, folder, slug in entry.references():
-                bucket = referrers.setdefault((folder, slug), [])
-                if entry not in bucket:
-                    bucket.append(entry)
+            # Each target once per entry, deduplicated by key: comparing entries field by field is slow.
+            for target in dict.fromkeys((folder, slug) for _, folder, slug in entry.references()):
+                referrers.setdefault(target, []).append(entry)
         object.__setattr__(self, "_by_key", by_key)
         object.__setattr__(self, "_referrers", {k: tuple(v) for k, v in referrers.items()})
 

@@ -1,0 +1,85 @@
+"""The compiled schema check agrees with jsonschema; synthetic catalogues are valid and linked."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REAL_CATALOGUE
+from kennisbank import load_catalogue, render_pages
+from kennisbank.synthetic import counts_for, write_catalogue
+from kennisbank.validate import load_validators
+from kennisbank.vocabularies import load_vocabularies
+from kennisbank.yamlfile import read_yaml
+
+VALIDATORS = load_validators(REAL_CATALOGUE, load_vocabularies(REAL_CATALOGUE)[0])
+SAMPLES = {kind: read_yaml(path, path.name)[0]
+           for kind in VALIDATORS for path in sorted((REAL_CATALOGUE / kind).glob("*.yml"))[:1]}
+
+# Values that sit on the edges of the schemas: types, empty values, dates, web addresses, slugs.
+ODD = st.sampled_from([
+    "", " ", None, 0, 1, -1, 1.0, 1.5, 1900, 2101, True, False, [], [""], ["x", "x"], [1, True], {}, {"van": 3},
+    {"van": True}, {"tot": 100}, "2026-02-30", "2026-13-01", "2026-1-01", "2026-11-01\n", "２０２６-11-01",
+    "https://x.nl", "https://x.nl\n", "http://x", "ftp://x.nl", "https://a b.nl", "jongeren", ["jongeren"],
+    ["landelijk", "landelijk"], "a" * 200, "a" * 201, "Hoofd Letters", "slug-ok", "slug--dubbel",
+    ["organisaties/nationale-jeugdraad"], ["bronnen/x", "bronnen/x"], ["personen/x"], "VUL IN",
+])
+
+
+def paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from paths(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from paths(item, path + (i,))
+
+
+@settings(max_examples=400, deadline=None)
+@given(kind=st.sampled_from(sorted(VALIDATORS)), data=st.data())
+def test_fast_check_agrees_with_jsonschema(kind, data):
+    entry = copy.deepcopy(SAMPLES[kind])
+    fields = list(VALIDATORS[kind].schema["properties"]) + ["onbekend"]
+    for _ in range(data.draw(st.integers(1, 3))):
+        where = data.draw(st.sampled_from([p for p in paths(entry) if p] + [(f,) for f in fields]))
+        parent = entry
+        for part in where[:-1]:
+            parent = parent[part]
+        if data.draw(st.booleans()) and isinstance(parent, dict):
+            parent.pop(where[-1], None)
+        elif isinstance(parent, dict) or where[-1] < len(parent):
+            parent[where[-1]] = data.draw(ODD)
+    validator = VALIDATORS[kind]
+    assert validator.is_valid(entry) == validator.full.is_valid(entry), entry
+
+
+def test_fast_check_passes_the_real_entries():
+    # Otherwise every entry would take the slow path and the speed-up would be gone.
+    for kind, validator in VALIDATORS.items():
+        for path in sorted((REAL_CATALOGUE / kind).glob("*.yml")):
+            assert validator.is_valid(read_yaml(path, path.name)[0]), path
+
+
+def test_synthetic_catalogue_is_valid_linked_and_renders(tmp_path: Path):
+    counts = write_catalogue(tmp_path / "catalogue", 60, seed=3)
+    assert counts == counts_for(60) and sum(counts.values()) == 60
+    catalogue = load_catalogue(tmp_path / "catalogue")
+    assert len(catalogue.entries) == 60
+    assert {e.kind.folder for e in catalogue.entries} == set(counts)
+    sources = catalogue.of_kind("bronnen")
+    assert max(len(catalogue.referrers(s)) for s in sources) >= 5   # skewed: one source cited often
+    assert any(catalogue.referrers(o, "voorbeelden") for o in catalogue.of_kind("organisaties"))
+    pages = render_pages(catalogue)
+    assert all(e.path in pages for e in catalogue.entries)
+
+
+def test_synthetic_catalogue_is_the_same_for_the_same_seed(tmp_path: Path):
+    write_catalogue(tmp_path / "a", 12, seed=5)
+    write_catalogue(tmp_path / "b", 12, seed=5)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yml"))
+    assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.yml"))
+    assert all((tmp_path / "a" / f).read_text() == (tmp_path / "b" / f).read_text() for f in files)
