@@ -37,3 +37,15 @@ def test_search_results_have_no_axe_violations(page, site_url, axe, palette):
     assert page.locator(".md-search-result__item").count() > 0
     violations = axe(page)
     assert not violations, f"zoekresultaten ({palette}):\n{axe.describe(violations)}"
+
+
+@pytest.mark.parametrize("name", ["start", "organisatie", "checklist", "verkenner"])
+@pytest.mark.parametrize("palette", PALETTES)
+def test_phone_width_has_no_axe_violations(page, site_url, axe, name, palette):
+    page.set_viewport_size({"width": 375, "height": 800})
+    open_page(page, site_url + PAGE_TYPES[name], palette)
+    # The navigation drawer, opened as a phone user would.
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_selector(".md-sidebar--primary .md-nav__title", state="visible")
+    violations = axe(page)
+    assert not violations, f"{name} ({palette}, 375 px, menu open):\n{axe.describe(violations)}"
