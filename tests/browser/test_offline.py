@@ -11,6 +11,8 @@ import pytest
 
 from offline_zip import FOLDER
 
+from .test_privacy import FETCHING
+
 ROOT = Path(__file__).resolve().parents[2]
 SHIM = ROOT / "hooks" / "theme" / "assets" / "vendor" / "iframe-worker" / "shim.js"
 # iframe-worker 1.0.4, shim/index.js from npm; see the README.md next to it.
@@ -47,6 +49,10 @@ def test_zip_holds_the_offline_build(offline_site):
     assert (offline_site / "search" / "search_index.js").exists()
     # Links point at files, because file:// has no index.html lookup for folders.
     assert 'href="organisaties/index.html"' in index
+    fetching = [f"{html.relative_to(offline_site)}: {match.group(0)[:120]}"
+                for html in sorted(offline_site.rglob("*.html"))
+                for match in FETCHING.finditer(html.read_text(encoding="utf-8"))]
+    assert fetching == []
 
 
 def test_search_works_from_file(offline_site, offline_page):
