@@ -248,3 +248,43 @@ def test_every_entry_is_valid_under_its_schema_with_a_standard_validator():
         assert problems == []
         failures += [f"{path.name}: {e.message}" for e in validator.iter_errors(data)]
     assert failures == []
+
+
+# --- the new contributor's first try ------------------------------------------------------------
+
+def test_three_typical_mistakes_are_reported_in_one_run_with_line_and_suggestion(tiny, capsys):
+    """A misspelled field, a target group not in the list and a source that does not exist."""
+    tiny.write("organisaties/stichting-de-brug.yml", """
+        # yaml-language-server: $schema=../schema/organisaties.schema.json
+        naam: Stichting De Brug
+        soort: netwerk
+        beschrijvng: Een netwerk van ouders.
+        doelgroepen:
+          - jongere
+        bronnen:
+          - een-brom
+        laatst_gecontroleerd: 2026-11-23
+    """)
+    assert validate.main(["--catalogus", str(tiny.root)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    file = "catalogue/organisaties/stichting-de-brug.yml"
+    assert out[1].startswith(f"{file}:4: onbekend veld 'beschrijvng'. Bedoelde je 'beschrijving'?")
+    assert out[2].startswith(f"{file}:6: 'jongere' staat niet in de lijst doelgroepen (veld 'doelgroepen[1]'). "
+                             f"Bedoelde je 'jongeren'?")
+    assert out[3] == (f"{file}:8: 'een-brom' in veld 'bronnen[1]' bestaat niet: er is geen bestand "
+                      f"catalogue/bronnen/een-brom.yml. Bedoelde je 'een-bron'?")
+
+
+def test_a_reference_in_a_field_that_is_already_wrong_is_not_reported_twice(tiny):
+    tiny.write("organisaties/stichting-de-brug.yml", """
+        naam: Stichting De Brug
+        soort: netwerk
+        beschrijving: Een netwerk van ouders.
+        bronnen:
+          - Een Bron
+        gerelateerd: 5
+        laatst_gecontroleerd: 2026-11-23
+    """)
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(tiny.root)
+    assert [p.field for p in caught.value.problems] == ["bronnen[1]", "gerelateerd"]

@@ -11,9 +11,10 @@ Reads every file, reports every problem at once, and only then builds the model:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from kennisbank.model import KINDS, Catalogue, Entry, freeze
+from kennisbank.model import KINDS, REFERENCE_FIELDS, Catalogue, Entry, freeze
 from kennisbank.placeholders import with_placeholders
 from kennisbank.problems import CatalogueError, Problem
 from kennisbank.validate import load_validators, reference_problems, schema_problems, slug_problem
@@ -33,6 +34,7 @@ def load_catalogue(root: Path) -> Catalogue:
     lines: dict[str, Lines] = {}
     seen: dict[str, str] = {}          # slug -> file, over all kinds
     existing: set[tuple[str, str]] = set()   # every entry file, valid or not
+    unfinished: list[tuple[Entry, set[str]]] = []   # entries with schema problems
     for kind in KINDS:
         for path in sorted((root / kind.folder).iterdir()) if (root / kind.folder).is_dir() else ():
             rel = path.relative_to(root.parent).as_posix()
@@ -61,15 +63,40 @@ def load_catalogue(root: Path) -> Catalogue:
             schema_found = with_placeholders(schema_found, data, rel, file_lines,
                                              validators[kind.folder].schema.get("required", ()))
             problems += schema_found
+            lines[rel] = file_lines
             if not schema_found:
                 entries.append(Entry(kind, path.stem, rel, freeze(data)))
-                lines[rel] = file_lines
+            else:  # its references are still checked below, so every mistake shows in one run
+                unfinished.append((Entry(kind, path.stem, rel, freeze(_references_only(data))),
+                                   {p.field for p in schema_found if p.field}))
 
     # 3. References between entries, once every file is known. A reference to a file
-    #    that exists but has errors is not reported again.
+    #    that exists but has errors is not reported again, nor one in a field that has errors.
     problems += reference_problems(entries, existing, lines)
+    for entry, bad_fields in unfinished:
+        problems += [p for p in reference_problems([entry], existing, lines)
+                     if not any(p.field == f or p.field.startswith((f + "[", f + ".")) for f in bad_fields)]
 
     warnings = tuple(sorted(p for p in problems if p.warning))
     if len(warnings) < len(problems):
         raise CatalogueError(problems)
     return Catalogue(tuple(entries), vocabularies, warnings)
+
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_RELATED = re.compile(r"[a-z]+/[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def _references_only(data: dict) -> dict:
+    """The reference fields of an entry that failed its schema, where they have the right shape."""
+    def well_formed(value: object, pattern: re.Pattern) -> bool:
+        items = [value] if isinstance(value, str) else value
+        return isinstance(items, list) and all(isinstance(v, str) and pattern.fullmatch(v) for v in items)
+
+    view: dict = {name: data[name] for name in REFERENCE_FIELDS if well_formed(data.get(name), _SLUG)}
+    if well_formed(data.get("gerelateerd"), _RELATED):
+        view["gerelateerd"] = data["gerelateerd"]
+    if isinstance(data.get("punten"), list):  # keep positions, so lines stay right
+        view["punten"] = [{"bron": item["bron"]} if isinstance(item, dict) and well_formed(item.get("bron"), _SLUG)
+                          else {} for item in data["punten"]]
+    return view
