@@ -80,10 +80,14 @@ def test_explorer_works_from_file(offline_site, offline_page):
     page.goto(explorer.as_uri())
     control = page.locator(".md-content input[type=checkbox], .md-content select").first
     before = page.url
+    count = page.locator(".md-content [role=status]").first
+    count_before = count.text_content()
     if control.evaluate("el => el.tagName") == "SELECT":
         control.select_option(index=1)
     else:
         control.check()
     page.wait_for_function("before => location.href !== before", arg=before, timeout=5_000)
+    # The live count follows the filter.
+    assert count.text_content() != count_before
     elsewhere = sorted({url for url in requested if not url.startswith(("file://", "data:", "blob:"))})
     assert elsewhere == []
