@@ -22,7 +22,7 @@ from kennisbank.contributing import field_reference, replace_generated
 from kennisbank.fields import kind_fields
 from kennisbank.model import KINDS
 from kennisbank.scaffold import PLACEHOLDER, modeline, scaffold
-from kennisbank.yamlfile import read_yaml
+from kennisbank.yamlfile import parse_yaml, read_yaml
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -69,42 +69,37 @@ def test_scaffolded_file_is_refused_until_the_placeholders_are_filled(tiny):
             "er staat 'VUL IN'. Vul het in, of haal het hele veld weg als je het niet weet.") in messages
     assert not any("staat niet in de lijst" in m or "geen geldig webadres" in m for m in messages)
     # Filled in the way a contributor would: values for the required fields, optional ones removed.
-    filled = fill(path.read_text(encoding="utf-8"), {
-        "soort": "netwerk", "beschrijving": "  Een netwerk van ouders.", "bronnen": "  - een-bron"})
+    filled = fill(path.read_text(encoding="utf-8"),
+                  {"soort": "netwerk", "beschrijving": "Een netwerk van ouders.", "bronnen": "een-bron"})
+    assert not re.search(rf"^[^#\n]*{PLACEHOLDER}", filled, re.M) and "# Soort (verplicht)" in filled
     path.write_text(filled, encoding="utf-8")
     catalogue = load_catalogue(tiny.root)
     assert catalogue.get("organisaties", "stichting-de-brug").fields["soort"] == "netwerk"
 
 
 def fill(text: str, values: dict[str, str]) -> str:
-    """Keep the fields in `values` (replacing VUL IN) and drop every other field that holds VUL IN."""
-    blocks, out = re.split(r"\n(?=# |\w)", text), []
+    """What a contributor does: fill in the fields in `values`, remove the other unfinished ones.
+
+    The scaffold puts a blank line before every field, so each block is one field with its comment."""
+    header, *blocks = text.split("\n\n")
+    kept = [header]
     for block in blocks:
-        key = re.search(r"^(\w+):", block, re.M)
-        if key and key.group(1) in values:
-            block = re.sub(rf"^( *-? *){PLACEHOLDER}$", "", block, flags=re.M)
-            block = block.replace(f"{key.group(1)}: {PLACEHOLDER}", f"{key.group(1)}: {values[key.group(1)]}")
-            block = block.rstrip("\n ") + ("\n" + values[key.group(1)] if ":" not in values[key.group(1)]
-                                           and block.rstrip().endswith((":", ">-")) else "")
-        elif PLACEHOLDER in block:
-            continue
-        out.append(block)
-    return "\n".join(out) + "\n"
+        name = re.search(r"^(\w+):", block, re.M).group(1)
+        if name in values:
+            kept.append(block.replace(PLACEHOLDER, values[name]))
+        elif PLACEHOLDER not in block:
+            kept.append(block)
+    return "\n\n".join(kept)
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.folder)
 def test_every_kind_has_a_scaffold_that_parses_and_names_every_field(kind):
     text = scaffold(REAL_CATALOGUE, kind.folder, "Een titel", TODAY)
     assert text.startswith(modeline(kind.folder) + "\n")
-    data, _, problems = read_yaml_text(text)
+    data, _, problems = parse_yaml(text, "x")
     assert problems == []
     assert set(data) == {f.name for f in kind_fields(REAL_CATALOGUE, kind.folder)}
     assert data[kind.title_field] == "Een titel"
-
-
-def read_yaml_text(text: str):
-    from kennisbank.yamlfile import parse_yaml
-    return parse_yaml(text, "x")
 
 
 def test_scaffold_keeps_a_title_with_a_colon_as_one_value(tiny):
