@@ -125,19 +125,25 @@ class Catalogue:
     warnings: tuple[Problem, ...] = ()
     _by_key: dict[tuple[str, str], Entry] = field(init=False, repr=False, compare=False)
     _referrers: dict[tuple[str, str], tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
+    _sorted: tuple[Entry, ...] = field(init=False, repr=False, compare=False)
+    _by_value: dict[str, dict[str, tuple[Entry, ...]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # Indexes built once, in display order, so the pages (thousands of lookups) never scan or sort.
+        ordered = tuple(sorted(self.entries, key=sort_key))
         by_key = {entry.key: entry for entry in self.entries}
         referrers: dict[tuple[str, str], list[Entry]] = {}
-        for entry in self.entries:
+        for entry in ordered:
             # Each target once per entry, deduplicated by key: comparing entries field by field is slow.
             for target in dict.fromkeys((folder, slug) for _, folder, slug in entry.references()):
                 referrers.setdefault(target, []).append(entry)
+        object.__setattr__(self, "_sorted", ordered)
         object.__setattr__(self, "_by_key", by_key)
         object.__setattr__(self, "_referrers", {k: tuple(v) for k, v in referrers.items()})
+        object.__setattr__(self, "_by_value", {})
 
     def of_kind(self, folder: str) -> list[Entry]:
-        return sorted((e for e in self.entries if e.kind.folder == folder), key=sort_key)
+        return [e for e in self._sorted if e.kind.folder == folder]
 
     def get(self, folder: str, slug: str) -> Entry:
         return self._by_key[(folder, slug)]
@@ -145,10 +151,17 @@ class Catalogue:
     def referrers(self, entry: Entry, folder: str | None = None) -> list[Entry]:
         """Entries that point to `entry`, optionally only those of one kind."""
         found = self._referrers.get(entry.key, ())
-        return sorted((e for e in found if folder is None or e.kind.folder == folder), key=sort_key)
+        return [e for e in found if folder is None or e.kind.folder == folder]
 
     def with_value(self, name: str, value: str) -> list[Entry]:
-        return sorted((e for e in self.entries if value in e.values(name)), key=sort_key)
+        if name not in self._by_value:  # one pass per field, on first use
+            index: dict[str, list[Entry]] = {}
+            for entry in self._sorted:
+                for item in entry.values(name):
+                    if isinstance(item, str):
+                        index.setdefault(item, []).append(entry)
+            self._by_value[name] = {k: tuple(v) for k, v in index.items()}
+        return list(self._by_value[name].get(value, ()))
 
 
 def sort_key(entry: Entry) -> tuple:

@@ -54,6 +54,17 @@ def summary(text: str, limit: int = 160) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def relative_path(target: str, folder: str) -> str:
+    """posixpath.relpath(target, folder) for a file inside the docs folder, without the
+    file system calls (abspath) that made it the slowest part of rendering."""
+    here = folder.split("/") if folder else []
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
+
+
 class Renderer:
     def __init__(self, catalogue: Catalogue, today: dt.date | None = None):
         self.catalogue = catalogue
@@ -77,7 +88,7 @@ class Renderer:
         here = posixpath.dirname(page)
 
         def href(target: str) -> str:
-            return posixpath.relpath(target, here or ".")
+            return relative_path(target, here)
 
         def link(entry: Entry, text: str | None = None) -> str:
             return f"[{md_escape(text or entry.title)}]({href(entry.path)})"
