@@ -15,8 +15,10 @@ import re
 from pathlib import Path
 
 from kennisbank.model import KINDS, REFERENCE_FIELDS, Catalogue, Entry, freeze
+from kennisbank.personal_data import personal_data_warnings
 from kennisbank.placeholders import with_placeholders
 from kennisbank.problems import CatalogueError, Problem
+from kennisbank.safety import text_problems
 from kennisbank.validate import load_validators, reference_problems, schema_problems, slug_problem
 from kennisbank.vocabularies import load_vocabularies
 from kennisbank.yamlfile import Lines, read_yaml
@@ -62,7 +64,8 @@ def load_catalogue(root: Path) -> Catalogue:
             schema_found = schema_problems(validators[kind.folder], data, rel, file_lines)
             schema_found = with_placeholders(schema_found, data, rel, file_lines,
                                              validators[kind.folder].schema.get("required", ()))
-            problems += schema_found
+            schema_found += text_problems(data, rel, file_lines)     # no HTML, no javascript: links
+            problems += schema_found + personal_data_warnings(data, rel, file_lines)
             lines[rel] = file_lines
             if not schema_found:
                 entries.append(Entry(kind, path.stem, rel, freeze(data)))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Problem:
     """One mistake in one file. `line` is 1-based, or None when the file has no lines."""
 
@@ -16,6 +18,13 @@ class Problem:
     message: str
     field: str | None = None
     warning: bool = False
+
+    def _key(self) -> tuple:
+        # A problem without a line (about the whole file) comes first; None and int don't compare.
+        return (self.file, self.line or 0, self.message, self.field or "", self.warning)
+
+    def __lt__(self, other: Problem) -> bool:
+        return self._key() < other._key()
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
