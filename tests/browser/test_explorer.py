@@ -1,0 +1,97 @@
+"""The catalogue explorer (/verkennen/) in a real browser: combined filters, live count,
+filter state in the URL, and the full list without JavaScript."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from kennisbank import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "verkennen/"
+VISIBLE = ("() => [...document.querySelectorAll('[data-kb-item]')]"
+           ".filter(a => !a.closest('li').hidden && a.offsetParent !== null).map(a => a.dataset.kbItem)")
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(ROOT / "catalogue")
+
+
+def ids(entries) -> set[str]:
+    return {f"{e.kind.folder}/{e.slug}" for e in entries}
+
+
+def most_used(catalogue, field: str, n: int) -> list[str]:
+    counts = Counter(value for entry in catalogue.entries for value in entry.values(field))
+    return [value for value, _ in counts.most_common(n)]
+
+
+def test_filters_combine_and_the_url_carries_them(page, site_url, catalogue):
+    theme, other_theme = most_used(catalogue, "themas", 2)
+    group = most_used(catalogue, "doelgroepen", 1)[0]
+    # Any of the ticked themes, and the target group.
+    expected = ids(e for e in catalogue.entries
+                   if {theme, other_theme} & set(e.values("themas")) and group in e.values("doelgroepen"))
+    total = len(catalogue.entries)
+    assert 0 < len(expected) < total, "choose values that filter something"
+
+    page.goto(site_url + PAGE)
+    assert set(page.evaluate(VISIBLE)) == ids(catalogue.entries)
+    for box in (f"#kb-thema-{theme}", f"#kb-thema-{other_theme}", f"#kb-doelgroep-{group}"):
+        page.check(box)
+    assert set(page.evaluate(VISIBLE)) == expected
+    status = page.locator("#kb-verkenner-aantal")
+    assert status.get_attribute("role") == "status"
+    assert status.text_content() == f"{len(expected)} van de {total} items"
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"thema": [theme, other_theme], "doelgroep": [group]}
+
+    # The shared address opens the same view.
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    assert page.is_checked(f"#kb-thema-{theme}") and page.is_checked(f"#kb-doelgroep-{group}")
+    assert set(page.evaluate(VISIBLE)) == expected
+    assert page.locator("#kb-verkenner-aantal").text_content() == f"{len(expected)} van de {total} items"
+
+    # Clearing shows everything again and empties the query string.
+    page.click("text=Alle filters wissen")
+    page.wait_for_function("() => location.search === ''")
+    assert set(page.evaluate(VISIBLE)) == ids(catalogue.entries)
+    assert page.locator("#kb-verkenner-aantal").text_content() == f"{total} items"
+
+
+def test_kind_filter_and_an_empty_result(page, site_url, catalogue):
+    page.goto(site_url + PAGE + "?soort=organisaties")
+    assert set(page.evaluate(VISIBLE)) == ids(catalogue.of_kind("organisaties"))
+    # Sources have no themes: sources with a theme is an empty list, and the page says so.
+    theme = most_used(catalogue, "themas", 1)[0]
+    page.goto(site_url + PAGE + f"?soort=bronnen&thema={theme}")
+    assert page.evaluate(VISIBLE) == []
+    assert page.locator("#kb-verkenner-leeg").is_visible()
+    assert page.locator("#kb-verkenner-aantal").text_content().startswith("0 van de ")
+
+
+def test_counts_next_to_each_value_follow_the_other_filters(page, site_url, catalogue):
+    group = most_used(catalogue, "doelgroepen", 1)[0]
+    page.goto(site_url + PAGE + f"?doelgroep={group}")
+    theme = most_used(catalogue, "themas", 1)[0]
+    expected = sum(1 for e in catalogue.entries if theme in e.values("themas") and group in e.values("doelgroepen"))
+    label = page.locator(f"label[for=kb-thema-{theme}] .kb-filter__aantal").text_content()
+    assert label == f"({expected})"
+
+
+def test_without_javascript_the_page_lists_every_entry(browser, site_url, catalogue):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    listed = page.locator("[data-kb-item]")
+    assert listed.count() == len(catalogue.entries)
+    assert all(listed.nth(i).is_visible() for i in range(listed.count()))
+    assert not page.locator("#kb-verkenner").is_visible(), "filters without JavaScript do nothing; hide them"
+    context.close()
