@@ -34,11 +34,11 @@ def scaffold(root: Path, folder: str, title: str | None = None, today: dt.date |
     kind = KINDS_BY_FOLDER[folder]
     lines = [
         modeline(folder),
-        f"# Nieuw: {kind.singular}. Dit bestand is nog niet klaar.",
-        f"# - Vervang elke '{PLACEHOLDER}' door de goede waarde.",
+        f"# Een {kind.singular} voor de kennisbank. Zo vul je dit bestand in:",
+        f"# - Vervang elke '{PLACEHOLDER}'. Zolang die er staat, weigert de controle het bestand.",
         "# - Is een veld niet verplicht en weet je het niet? Haal dan het hele veld weg.",
         "# - Controleer daarna met: python scripts/validate.py",
-        "# Meer uitleg over elk veld staat in CONTRIBUTING.md.",
+        "# Meer uitleg staat in CONTRIBUTING.md. De regels met # mogen blijven staan.",
     ]
     for field in kind_fields(root, folder):
         lines.append("")
