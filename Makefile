@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve validate clean
+.PHONY: site test serve validate handbook clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -24,6 +24,10 @@ $(NODE_STAMP): package.json package-lock.json
 
 site: $(STAMP)
 	$(PY) scripts/build_site.py
+
+# Only the PDFs (site/handboek.pdf, site/checklists/<slug>.pdf), without building the site.
+handbook: $(STAMP)
+	$(PY) scripts/handbook.py
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
