@@ -30,8 +30,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             print(problem, file=sys.stderr)
         raise Abort(f"De catalogus heeft {len(error.problems)} fout(en). De site is niet gebouwd; "
                     f"herstel de fouten hierboven en probeer het opnieuw.") from None
-    for warning in catalogue.warnings:
-        log.info(str(warning))
+    for warning in catalogue.warnings:   # printed, not logged: a logged warning would fail --strict
+        print(warning, file=sys.stderr)
     config.extra["_catalogue"] = catalogue
     return config
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,17 @@ ROOT = Path(__file__).resolve().parent.parent
 def step(name: str, command: list[str]) -> None:
     print(f"==> {name}", flush=True)
     started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True)
+    # The step runs in its own session: Ctrl-C reaches only this script, which stops the step
+    # itself, so the step never dies halfway through printing a traceback.
+    with subprocess.Popen(command, cwd=ROOT, start_new_session=True) as child:
+        try:
+            code = child.wait()
+        except BaseException:
+            child.terminate()
+            child.wait()
+            raise
+    if code:
+        raise subprocess.CalledProcessError(code, command)
     print(f"    {name}: klaar in {time.perf_counter() - started:.1f} s", flush=True)
 
 
@@ -52,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(offline, ignore_errors=True)
         print("\nDe site is niet gebouwd. De vorige versie in site/ is niet veranderd.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(offline, ignore_errors=True)
+        print("\nAfgebroken. De vorige versie in site/ is niet veranderd.", file=sys.stderr)
+        return 130
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
         shutil.rmtree(offline, ignore_errors=True)
@@ -69,4 +85,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # A stopped CI job (SIGTERM) cleans up like Ctrl-C does, instead of leaving a build folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())

@@ -55,8 +55,9 @@ def strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]
 
 
 def snippet(text: str, start: int, length: int = 40) -> str:
-    part = " ".join(text[start:start + length].split())
-    return part + ("…" if start + length < len(text) else "")
+    """The piece of `text` from `start` to the first '>' (a tag), or `length` characters."""
+    end = text.find(">", start, start + length) + 1 or start + length
+    return " ".join(text[start:end].split()) + ("…" if end < len(text) and text[end - 1] != ">" else "")
 
 
 def text_problems(data: Any, rel: str, lines: Lines) -> list[Problem]:

@@ -1,0 +1,98 @@
+"""Nothing lost: a build that fails or is interrupted at any step leaves the previous site/ alone,
+and the strict build catches broken links and anchors in generated pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """The project without its venv and site, with a previous site/ to protect."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "mkdocs.offline.yml", "docs", "hooks", "catalogue", "scripts",
+                 "CONTRIBUTING.md", "README.md"):
+        source = ROOT / name
+        if source.exists():
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
+    (copy / "site").mkdir()
+    (copy / "site" / "index.html").write_text("de vorige site")
+    (copy / "site-offline.zip").write_text("de vorige zip")
+    return copy
+
+
+def previous_site_is_intact(project: Path) -> bool:
+    return ((project / "site" / "index.html").read_text() == "de vorige site"
+            and (project / "site-offline.zip").read_text() == "de vorige zip"
+            and sorted(p.name for p in (project / "site").iterdir()) == ["index.html"]
+            and not list(project.glob(".site-*")))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_failure_in_a_later_step_keeps_the_old_site(project):
+    # The site itself builds; the next step (the offline zip) fails.
+    (project / "scripts" / "offline_zip.py").write_text("import sys\nsys.exit(3)\n")
+    result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=project, env=ENV,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1
+    assert "==> offline-versie" in result.stdout        # the first step had finished
+    assert "De site is niet gebouwd. De vorige versie in site/ is niet veranderd." in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert previous_site_is_intact(project)
+
+
+def test_ctrl_c_during_the_build_keeps_the_old_site(project):
+    process = subprocess.Popen([sys.executable, "scripts/build_site.py"], cwd=project, env=ENV,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # Wait until MkDocs is writing into its build folder, then press Ctrl-C (SIGINT to the group).
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any(p.is_dir() and any(p.iterdir())
+                                                    for p in project.glob(".site-build-*")):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "Afgebroken. De vorige versie in site/ is niet veranderd." in stderr
+    assert "Traceback" not in stdout + stderr
+    assert previous_site_is_intact(project)
+
+
+def test_a_broken_link_or_anchor_in_a_generated_page_fails_the_strict_build(project, tmp_path):
+    edit(project / "catalogue" / "organisaties" / "expex.yml", "beschrijving: ",
+         "beschrijving: Zie [verderop](#bestaat-niet) en [ander](../organisaties/bestaat-niet.md). ")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+                            cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1
+    assert ("Doc file 'organisaties/expex.md' contains a link '#bestaat-niet', but there is no such anchor "
+            "on this page.") in result.stderr
+    assert ("Doc file 'organisaties/expex.md' contains a link '../organisaties/bestaat-niet.md', but the "
+            "target 'organisaties/bestaat-niet.md' is not found among documentation files.") in result.stderr
+
+
+def test_a_personal_data_warning_is_printed_and_the_build_goes_on(project, tmp_path):
+    edit(project / "catalogue" / "organisaties" / "expex.yml", "beschrijving: ",
+         "beschrijving: Bel 06-12345678. ")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "-d", str(tmp_path / "out")],
+                            cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert ("catalogue/organisaties/expex.yml:4: waarschuwing: in veld 'beschrijving' staat iets dat lijkt "
+            "op een 06-nummer ('06-12345678').") in result.stderr

@@ -1,0 +1,235 @@
+"""No script gets in: raw HTML and script links are refused, and what passes is rendered inert."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REAL_CATALOGUE, ROOT
+from kennisbank import CatalogueError, load_catalogue
+from kennisbank.model import KINDS
+from kennisbank.safety import MAX_TEXT, check_text, link_scheme, strings, unsafe_html
+from kennisbank.validate import field_name
+from kennisbank.yamlfile import read_yaml
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<script>alert(1)</script>", "staat HTML-code ('<script>')"),
+    ("Zie <iframe src='https://x.nl'></iframe>", "staat HTML-code ('<iframe src='https://x.nl'>')"),
+    ("<style>body { display: none }</style>", "staat HTML-code ('<style>')"),
+    ("<img src=x onerror=alert(1)>", "staat HTML-code ('<img src=x onerror=alert(1)>')"),
+    ("<a href='https://x.nl' onclick='alert(1)'>x</a>", "staat HTML-code"),
+    ("</p><p>", "staat HTML-code ('</p>')"),
+    ("<!-- verborgen -->", "staat HTML-code ('<!-- verborgen -->')"),
+    ("x<b>vet</b>", "staat HTML-code ('<b>')"),
+    ("[klik](javascript:alert(1))", "staat een link die niet naar een webadres gaat ('javascript:alert(1))'). "
+                                    "Links met 'javascript:' zijn niet toegestaan."),
+    ("[klik]( JaVaScRiPt:alert(1))", "Links met 'javascript:' zijn niet toegestaan"),
+    ("[klik](java\tscript:alert(1))", "Links met 'javascript:' zijn niet toegestaan"),
+    ("[klik](jav&#x61;script:alert(1))", "Links met 'javascript:' zijn niet toegestaan"),
+    ("[klik](&#106;avascript:alert(1))", "Links met 'javascript:' zijn niet toegestaan"),
+    ("[klik](javascript&colon;alert(1))", "Links met 'javascript:' zijn niet toegestaan"),
+    ("[klik](<javascript:alert(1)>)", "Links met 'javascript:' zijn niet toegestaan"),
+    ("[klik][1]\n\n[1]: javascript:alert(1)", "Links met 'javascript:' zijn niet toegestaan"),
+    ("<javascript:alert(1)>", "Links met 'javascript:' zijn niet toegestaan"),
+    ("[klik](data:text/html;base64,PHNjcmlwdD4=)", "Links met 'data:' zijn niet toegestaan"),
+    ("[klik](vbscript:msgbox(1))", "Links met 'vbscript:' zijn niet toegestaan"),
+    ("[klik](file:///etc/passwd)", "Links met 'file:' zijn niet toegestaan"),
+    ("![logo](https://volger.example/pixel.gif)", "staat een afbeelding"),
+    ("Tekst\n{: onclick=\"alert(1)\" }", "staan kenmerken tussen accolades ('{: onclick=\"alert(1)\" }')"),
+    ("[x](https://x.nl){ onmouseover=alert(1) }", "staan kenmerken tussen accolades"),
+    ("# Kop {#eigen-anker}", "staan kenmerken tussen accolades"),
+    ("[" * 201, "staan te veel haakjes '[' (201; hoogstens 200)"),
+    ("a" * (MAX_TEXT + 1), f"staat te veel tekst ({MAX_TEXT + 1} tekens; hoogstens {MAX_TEXT})"),
+])
+def test_refused(text, expected):
+    assert any(expected in message for message in check_text(text)), check_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Voor jongeren < 18 jaar en kinderen <12 jaar.",
+    "3 < 4 en 5 > 4",
+    "Zie <https://www.nji.nl> of mail <info@voorbeeld.nl>.",
+    "[Nederlands Jeugdinstituut](https://www.nji.nl) en [mail](mailto:info@voorbeeld.nl)",
+    "[verderop](#aanpak) en [organisaties](../organisaties/index.md)",
+    "Data: 2020 tot 2024. JavaScript: een programmeertaal.",
+    "&lt;script&gt; is hier gewone tekst",
+    "Ouders & jongeren, **samen** en _apart_; `code`.",
+    "Een {accolade} in een zin",
+    "[" * 200,
+    "a" * MAX_TEXT,
+])
+def test_allowed(text):
+    assert check_text(text) == []
+
+
+def test_message_names_file_line_and_fix(tiny):
+    path = tiny.root / "organisaties" / "jongerenraad-test.yml"
+    path.write_text(path.read_text().replace("Een raad van jongeren.", "Een raad <script>alert(1)</script>."))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(tiny.root)
+    assert [str(p) for p in caught.value.problems] == [
+        "catalogue/organisaties/jongerenraad-test.yml:4: in veld 'beschrijving' staat HTML-code "
+        "('<script>'). HTML mag niet in de kennisbank, omdat er een script in verstopt kan "
+        "zitten. Schrijf gewone tekst. Voor opmaak gebruik je Markdown, zoals **vet** of "
+        "[linktekst](https://voorbeeld.nl). Bedoel je 'kleiner dan'? Zet dan een spatie na het teken: '< 18 jaar'."
+    ]
+
+
+@pytest.mark.parametrize("kind", [kind.folder for kind in KINDS])
+def test_every_string_field_of_every_kind_is_checked(tmp_path, kind):
+    """Each text of a real entry, made hostile, gives one message naming that very field."""
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(REAL_CATALOGUE, catalogue)
+    path = sorted((catalogue / kind).glob("*.yml"))[0]
+    data, _, _ = read_yaml(path, path.name)
+    fields = {field_name(at) for at, _ in strings(data)}
+    path.write_text(yaml.safe_dump(hostile(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(catalogue)
+    flagged = {p.field for p in caught.value.problems
+               if p.file.endswith(path.name) and "staat HTML-code ('<iframe>')" in p.message}
+    assert len(fields) > 3
+    assert flagged == fields
+
+
+def hostile(value):
+    if isinstance(value, str):
+        return value + " <iframe>"
+    if isinstance(value, dict):
+        return {key: hostile(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [hostile(item) for item in value]
+    return value
+
+
+# --- what passes the validator is rendered inert --------------------------------------------
+
+HOSTILE_ENTRY = r"""
+naam: "Vijandig &lt;img src=x onerror=alert('t1')&gt; \" onload=\"alert('t2')"
+afkorting: "V&lt;b&gt;"
+soort: jongerenorganisatie
+beschrijving: |
+  Tekst met &lt;script&gt;alert('b1')&lt;/script&gt; en &#60;script&#62;alert('b2')&#60;/script&#62;.
+  Ook < script>alert('b3')< /script> en javascript:alert('b4') als gewone tekst.
+  [klik](https://voorbeeld.nl "titel" onmouseover="alert('b5')") en
+  <https://voorbeeld.nl/"onmouseover="alert('b6')> en [ref][r] en {{ config.site_name }} {% raw %}.
+
+  [r]: https://voorbeeld.nl/"onclick="alert('b7')
+themas:
+  - jongerenparticipatie
+bronnen:
+  - njr-hoofdzaken
+laatst_gecontroleerd: 2026-11-01
+"""
+
+# Markup that would run script, in any page of the built site.
+LITERAL = re.compile(r"<script>alert|<img src=x", re.IGNORECASE)
+
+
+class Attributes(HTMLParser):
+    """Every event-handler attribute and every link that is not http(s), mailto or relative."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}>")
+            if name in ("href", "src", "action") and link_scheme(value or "") not in (None, "http", "https", "mailto"):
+                self.found.append(f"<{tag} {name}={value}>")
+
+
+def dangerous(html: str) -> list[str]:
+    parser = Attributes()
+    parser.feed(html)
+    return parser.found + [m.group(0) for m in LITERAL.finditer(html)]
+
+
+def project_copy(target: Path) -> Path:
+    target.mkdir()
+    for name in ("mkdocs.yml", "docs", "hooks", "catalogue", "scripts", "CONTRIBUTING.md", "README.md"):
+        source = ROOT / name
+        if source.exists():
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    return target
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
+                          cwd=project, env=ENV, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = project_copy(tmp_path_factory.mktemp("vijandig") / "project")
+    (project / "catalogue" / "organisaties" / "vijandig.yml").write_text(HOSTILE_ENTRY.lstrip(), encoding="utf-8")
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_hostile_entry_passes_the_validator_and_is_built(hostile_site):
+    assert (hostile_site / "organisaties" / "vijandig" / "index.html").is_file()
+
+
+def test_no_page_of_the_built_site_carries_the_hostile_markup(hostile_site):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 20
+    found = [f"{page.relative_to(hostile_site)}: {item}" for page in pages
+             for item in dangerous(page.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_hostile_text_is_shown_as_text(hostile_site):
+    html = (hostile_site / "organisaties" / "vijandig" / "index.html").read_text(encoding="utf-8")
+    content = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    assert unsafe_html(content) == []
+    assert "&lt;script&gt;alert('b1')&lt;/script&gt;" in content
+    assert "&lt; script&gt;alert('b3')" in content
+    assert 'href="https://voorbeeld.nl/&quot;onmouseover=&quot;alert(\'b6\')"' in content
+
+
+# --- and if a check ever misses something, the build stops -----------------------------------
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>gewoon</p><a href='https://x.nl' title='t'>x</a><table><td style='text-align: right;'>1</td></table>", []),
+    ("<script>alert(1)</script>", ["<script>"]),
+    ("<p onclick='x'>", ["<p onclick=...>"]),
+    ("<a href='jav&#x61;script:alert(1)'>", ['<a href="javascript:...">']),
+    ("<iframe src='https://x.nl'>", ["<iframe>"]),
+    ("<p style='background: url(https://volger.example/)'>", ["<p style=...>"]),
+    ("<img src='data:image/svg+xml,...'>", ['<img src="data:...">']),
+])
+def test_unsafe_html(html, expected):
+    assert unsafe_html(html) == expected
+
+
+def test_a_page_that_slips_past_the_validator_stops_the_build(tmp_path):
+    project = project_copy(tmp_path / "project")
+    safety = project / "hooks" / "kennisbank" / "safety.py"
+    # Switch the text check off in the copy, as if it had a hole.
+    safety.write_text(safety.read_text().replace('    """What is wrong with one text, as the end of a Dutch '
+                                                 'sentence starting "in veld \'x\' "."""\n',
+                                                 '    """Switched off for this test."""\n    return []\n'))
+    entry = project / "catalogue" / "organisaties" / "expex.yml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("beschrijving: ", "beschrijving: <script>x</script> ", 1),
+                     encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("De pagina organisaties/expex.md bevat na het omzetten onveilige HTML (<script>). De site is niet "
+            "gebouwd.") in result.stderr
+    assert "Traceback" not in result.stderr
