@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve validate handbook clean
+.PHONY: site test serve validate bench handbook clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -37,6 +37,11 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py
+
+# Build time at 1,000 and 5,000 synthetic entries against plain MkDocs, validation, rebuild,
+# handbook PDF, memory; prints a table and writes bench-results.json. Takes several minutes.
+bench: $(STAMP)
+	$(PY) scripts/bench.py
 
 clean:
 	rm -rf site site-offline.zip .site-build-* .site-old-* .pytest_cache

@@ -1,0 +1,383 @@
+"""Benchmark the site at scale: our hooks against plain MkDocs, validation, rebuild, PDF, memory.
+
+Generates synthetic catalogues (kennisbank.synthetic) in a temporary folder and measures,
+in one run, the median of several runs of each:
+
+- the full site build from N YAML entries (mkdocs build with our hooks, in a copy of the
+  project whose catalogue is the synthetic one), against a plain MkDocs + Material build of
+  the same pages written out as Markdown files, with the same theme and configuration and
+  no hooks; the ratio is what our hooks cost;
+- validation alone (load_catalogue: read, schema, references) of N entries;
+- a rebuild after one YAML file changed, as `mkdocs serve` does it (same process, fresh config);
+- the handbook PDF for N = 300 (when kennisbank.handbook is there);
+- peak memory of the build process, size of the built site and of the search index,
+  and the largest entry page.
+
+Prints a table and writes bench-results.json::
+
+    python scripts/bench.py                      # what `make bench` runs (1,000 and 5,000 entries)
+    python scripts/bench.py --sizes 20 40 --repeat 1 --pdf-size 10 --output /tmp/bench.json
+
+Wall-clock times suffer when other programs use the cores; the ratios, taken from
+runs interleaved in the same session, suffer much less. CPU times are recorded too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from kennisbank import KINDS, load_catalogue  # noqa: E402
+from kennisbank.synthetic import write_catalogue  # noqa: E402
+
+# KENNISBANK_PDF=0: the site builds skip the PDFs; the handbook is timed on its own (pdf_300_s).
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "KENNISBANK_PDF": "0"}
+SERVE_URL = "http://127.0.0.1:8000/"
+MIB = 1024 * 1024
+
+# (key, target, "<=" ): every target of issue #7.
+TARGETS = {
+    "overhead_ratio": 1.10,
+    "scale_ratio": 5.5,
+    "validate_s": 1.5,
+    "pdf_s": 8.0,
+    "peak_rss_mib": 1024.0,
+    "entry_page_kib_max": 60.0,
+}
+
+
+class BenchError(Exception):
+    pass
+
+
+@dataclass
+class Run:
+    wall_s: float
+    cpu_s: float
+    rss_mib: float
+
+
+def run_measured(command: list[str], cwd: Path, log: Path) -> Run:
+    """Run `command` as a child process; its wall time, CPU time and peak memory (RSS).
+
+    Each run gets an empty TMPDIR, so no cache in the temporary folder carries over.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="tmp-", dir=log.parent))
+    with log.open("wb") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env={**ENV, "TMPDIR": str(tmp)}, stdout=out,
+                                   stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    shutil.rmtree(tmp, ignore_errors=True)
+    if process.returncode:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise BenchError(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def mkdocs_build(project: Path, site: Path) -> Run:
+    shutil.rmtree(site, ignore_errors=True)
+    return run_measured([sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f",
+                         str(project / "mkdocs.yml"), "-d", str(site)], project, site.with_suffix(".log"))
+
+
+def without_hooks(config_text: str) -> str:
+    """mkdocs.yml with its `hooks:` list taken out; everything else stays as it is."""
+    text, count = re.subn(r"^hooks:[ \t]*\n(?:(?:[ \t]+.*)?\n)*", "", config_text, flags=re.MULTILINE)
+    if count != 1:
+        raise BenchError("mkdocs.yml has no `hooks:` list to take out")
+    return text
+
+
+def generated_files(project: Path) -> dict[str, bytes]:
+    """Every file our hooks add to the site (pages, downloads), as MkDocs gets them."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    config.plugins.on_shutdown()
+    return {file.src_uri: file.content_bytes for file in files if file.generated_by}
+
+
+def make_projects(base: Path, n: int, seed: int) -> tuple[Path, Path]:
+    """Two copies of the project: ours on a synthetic catalogue, and a plain one without hooks."""
+    ours, plain = base / "ours", base / "plain"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for project in (ours, plain):
+        project.mkdir(parents=True)
+        shutil.copytree(ROOT / "docs", project / "docs", ignore=ignore)
+    shutil.copytree(ROOT / "hooks", ours / "hooks", ignore=ignore)
+    shutil.copytree(ROOT / "hooks" / "theme", plain / "hooks" / "theme", ignore=ignore)  # theme.custom_dir
+    (plain / "catalogue").mkdir()  # named under `watch:`; the plain build reads nothing from it
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (ours / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(without_hooks(config), encoding="utf-8")
+    write_catalogue(ours / "catalogue", n, seed=seed)
+    for path, content in generated_files(ours).items():
+        target = plain / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return ours, plain
+
+
+def site_facts(site: Path) -> dict:
+    sizes = {path: path.stat().st_size for path in site.rglob("*") if path.is_file()}
+    entry_pages = {path: size for path, size in sizes.items()
+                   if path.name == "index.html" and len(path.relative_to(site).parts) == 3
+                   and path.relative_to(site).parts[0] in {kind.folder for kind in KINDS}}
+    largest = max(entry_pages, key=entry_pages.get)
+    index = site / "search" / "search_index.json"
+    return {
+        "site_mib": sum(sizes.values()) / MIB,
+        "files": len(sizes),
+        "search_index_mib": index.stat().st_size / MIB if index.exists() else 0.0,
+        "entry_pages": len(entry_pages),
+        "entry_page_kib_max": entry_pages[largest] / 1024,
+        "entry_page_largest": largest.relative_to(site).parent.as_posix() + "/",
+    }
+
+
+def measure_validation(catalogue: Path, repeat: int) -> dict:
+    walls, cpus = [], []
+    for _ in range(repeat):
+        started, cpu = time.perf_counter(), time.process_time()
+        load_catalogue(catalogue)
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return {"wall_s": walls, "cpu_s": cpus}
+
+
+def rebuild_worker(project: Path, count: int) -> None:
+    """In a child process: build as `mkdocs serve` does, change one YAML file, build again.
+
+    Like serve, every build gets a fresh config from load_config (the hook modules stay
+    loaded) and the same site folder. Prints the times as JSON.
+    """
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tempfile.mkdtemp(prefix="kb-bench-serve-")
+
+    def get_config():
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
+        config.site_url = SERVE_URL
+        return config
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    started = time.perf_counter()
+    build(config, serve_url=SERVE_URL)
+    first = time.perf_counter() - started
+    rebuilds = []
+    for path in sorted((project / "catalogue" / "organisaties").glob("*.yml"))[:count]:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["beschrijving"] += " Deze zin is net toegevoegd."
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        started = time.perf_counter()
+        build(get_config(), serve_url=SERVE_URL)
+        rebuilds.append(time.perf_counter() - started)
+    config.plugins.on_shutdown()
+    shutil.rmtree(site, ignore_errors=True)
+    print(json.dumps({"first_s": first, "rebuild_s": rebuilds}))
+
+
+def measure_rebuild(project: Path, count: int) -> dict:
+    result = subprocess.run([sys.executable, __file__, "--rebuild-worker", str(project), "--repeat", str(count)],
+                            env=ENV, capture_output=True, text=True)
+    if result.returncode:
+        raise BenchError(f"rebuild failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure_pdf(base: Path, n: int, seed: int, repeat: int) -> dict | None:
+    """The handbook PDF of a catalogue of `n` entries, when the handbook module is there."""
+    try:
+        from kennisbank import handbook
+    except ImportError:
+        return None
+    catalogue = base / "catalogue"
+    write_catalogue(catalogue, n, seed=seed)
+    loaded = load_catalogue(catalogue)
+    walls, cpus = [], []
+    for _ in range(repeat):
+        started, cpu = time.perf_counter(), time.process_time()
+        pdf = handbook.render_handbook_pdf(loaded, handbook.Edition())   # HTML, then WeasyPrint; no cache
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return {"wall_s": walls, "cpu_s": cpus, "pdf_kib": len(pdf) / 1024, "pages": handbook.page_count(pdf)}
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def bench(sizes: list[int], repeat: int, pdf_size: int, seed: int, work: Path, say=print) -> dict:
+    small, large = sizes[0], sizes[-1]
+    raw: dict = {"sizes": sizes, "repeat": repeat, "build": {}, "validate": {}, "rebuild": {}, "site": {}}
+    projects = {}
+    for n in sizes:
+        say(f"catalogus van {n} items maken...")
+        projects[n] = make_projects(work / f"n{n}", n, seed)
+
+    for n in sizes:
+        say(f"valideren: {n} items x {max(repeat, 3)}")
+        raw["validate"][n] = measure_validation(projects[n][0] / "catalogue", max(repeat, 3))
+
+    runs: dict[int, dict[str, list[Run]]] = {n: {"ours": [], "plain": []} for n in sizes}
+    for i in range(repeat):
+        for n in sizes:
+            # Interleaved, and alternating who goes first, so a busy moment hits both sides.
+            order = ("ours", "plain") if i % 2 == 0 else ("plain", "ours")
+            for side in order:
+                say(f"bouwen: {n} items, {'met onze hooks' if side == 'ours' else 'kale MkDocs'} ({i + 1}/{repeat})")
+                project = projects[n][0 if side == "ours" else 1]
+                runs[n][side].append(mkdocs_build(project, work / f"n{n}" / f"site-{side}"))
+    for n in sizes:
+        raw["build"][n] = {side: [asdict(run) for run in side_runs] for side, side_runs in runs[n].items()}
+        raw["site"][n] = {side: site_facts(work / f"n{n}" / f"site-{side}") for side in ("ours", "plain")}
+
+    for n in sizes:
+        say(f"opnieuw bouwen na een wijziging (zoals mkdocs serve): {n} items")
+        raw["rebuild"][n] = measure_rebuild(projects[n][0], repeat)
+
+    pdf = None
+    if pdf_size:
+        say(f"handboek-PDF: {pdf_size} items")
+        pdf = measure_pdf(work / "pdf", pdf_size, seed, max(1, min(repeat, 3)))
+        raw["pdf"] = {pdf_size: pdf}
+
+    def build_median(n: int, side: str, what: str = "wall_s") -> float:
+        return median([getattr(run, what) for run in runs[n][side]])
+
+    results: dict = {}
+    for n in sizes:
+        results[f"build_{n}_s"] = build_median(n, "ours")
+        results[f"build_plain_{n}_s"] = build_median(n, "plain")
+        results[f"overhead_ratio_{n}"] = results[f"build_{n}_s"] / results[f"build_plain_{n}_s"]
+        results[f"overhead_ratio_cpu_{n}"] = build_median(n, "ours", "cpu_s") / build_median(n, "plain", "cpu_s")
+        results[f"validate_{n}_s"] = median(raw["validate"][n]["wall_s"])
+        results[f"validate_{n}_cpu_s"] = median(raw["validate"][n]["cpu_s"])
+        results[f"rebuild_{n}_s"] = median(raw["rebuild"][n]["rebuild_s"])
+        results[f"peak_rss_{n}_mib"] = max(run.rss_mib for run in runs[n]["ours"])
+        results[f"peak_rss_plain_{n}_mib"] = max(run.rss_mib for run in runs[n]["plain"])
+        results[f"site_{n}_mib"] = raw["site"][n]["ours"]["site_mib"]
+        results[f"search_index_{n}_mib"] = raw["site"][n]["ours"]["search_index_mib"]
+    if large != small:
+        results[f"scale_ratio_{large}_over_{small}"] = results[f"build_{large}_s"] / results[f"build_{small}_s"]
+        results[f"scale_ratio_cpu_{large}_over_{small}"] = (build_median(large, "ours", "cpu_s")
+                                                            / build_median(small, "ours", "cpu_s"))
+    results["entry_page_kib_max"] = max(raw["site"][n]["ours"]["entry_page_kib_max"] for n in sizes)
+    results["entry_page_largest"] = raw["site"][large]["ours"]["entry_page_largest"]
+    if pdf:
+        results[f"pdf_{pdf_size}_s"] = median(pdf["wall_s"])
+        results[f"pdf_{pdf_size}_cpu_s"] = median(pdf["cpu_s"])
+        results[f"pdf_{pdf_size}_pages"] = pdf["pages"]
+    results["targets"] = check_targets(results, small, large, pdf_size)
+    results["machine"] = {"cpus": os.cpu_count(), "load_average": os.getloadavg(), "python": sys.version.split()[0]}
+    results["raw"] = raw
+    return results
+
+
+def check_targets(results: dict, small: int, large: int, pdf_size: int) -> dict:
+    keys = {
+        "overhead_ratio": f"overhead_ratio_{small}",
+        "scale_ratio": f"scale_ratio_{large}_over_{small}",
+        "validate_s": f"validate_{large}_s",
+        "pdf_s": f"pdf_{pdf_size}_s",
+        "peak_rss_mib": f"peak_rss_{large}_mib",
+        "entry_page_kib_max": "entry_page_kib_max",
+    }
+    return {key: {"value": results.get(key), "target": TARGETS[name],
+                  "met": None if results.get(key) is None else results[key] <= TARGETS[name]}
+            for name, key in keys.items()}
+
+
+def table(results: dict) -> str:
+    sizes = results["raw"]["sizes"]
+    rows = [("", *[f"{n} items" for n in sizes])]
+
+    def row(label: str, key: str, fmt: str) -> None:
+        rows.append((label, *[format(results[key.format(n=n)], fmt) if key.format(n=n) in results else "-"
+                              for n in sizes]))
+
+    row("bouwen met onze hooks (s)", "build_{n}_s", ".2f")
+    row("bouwen kale MkDocs (s)", "build_plain_{n}_s", ".2f")
+    row("verhouding (onze / kaal)", "overhead_ratio_{n}", ".3f")
+    row("verhouding in CPU-tijd", "overhead_ratio_cpu_{n}", ".3f")
+    row("alleen valideren (s)", "validate_{n}_s", ".2f")
+    row("alleen valideren, CPU (s)", "validate_{n}_cpu_s", ".2f")
+    row("opnieuw bouwen na 1 wijziging (s)", "rebuild_{n}_s", ".2f")
+    row("piekgeheugen bouwen (MiB)", "peak_rss_{n}_mib", ".0f")
+    row("piekgeheugen kaal (MiB)", "peak_rss_plain_{n}_mib", ".0f")
+    row("grootte site (MiB)", "site_{n}_mib", ".1f")
+    row("zoekindex (MiB)", "search_index_{n}_mib", ".2f")
+    width = max(len(r[0]) for r in rows)
+    lines = ["  ".join([r[0].ljust(width), *[c.rjust(12) for c in r[1:]]]) for r in rows]
+    lines.append("")
+    lines.append(f"grootste itempagina: {results['entry_page_kib_max']:.1f} KiB ({results['entry_page_largest']})")
+    for key in results:
+        if key.startswith("pdf_") and key.endswith("_pages"):
+            n = key.split("_")[1]
+            lines.append(f"handboek-PDF van {n} items: {results[key]} pagina's in {results[f'pdf_{n}_s']:.1f} s "
+                         f"(CPU {results[f'pdf_{n}_cpu_s']:.1f} s)")
+    lines.append("")
+    for key, target in results["targets"].items():
+        value = "niet gemeten" if target["value"] is None else f"{target['value']:.3f}"
+        verdict = {True: "gehaald", False: "NIET GEHAALD", None: "-"}[target["met"]]
+        lines.append(f"{key:32s} {value:>12s}  doel <= {target['target']:<8g} {verdict}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Meet de bouwtijd van de kennisbank bij veel items.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000],
+                        help="aantallen items (de kleinste en grootste worden vergeleken)")
+    parser.add_argument("--repeat", type=int, default=3, help="hoe vaak elke meting (mediaan)")
+    parser.add_argument("--pdf-size", type=int, default=300, help="items in het handboek (0: geen PDF)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--output", type=Path, default=ROOT / "bench-results.json")
+    parser.add_argument("--check", action="store_true", help="geef exit-code 1 als een doel niet gehaald is")
+    parser.add_argument("--rebuild-worker", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.rebuild_worker:
+        rebuild_worker(args.rebuild_worker, args.repeat)
+        return 0
+    sizes = sorted(set(args.sizes))
+    if sizes[0] < 5 or args.repeat < 1:
+        parser.error("elke grootte is minstens 5 items, en --repeat minstens 1")
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
+        try:
+            results = bench(sizes, args.repeat, args.pdf_size, args.seed, Path(work),
+                            say=lambda text: print(f"... {text}", flush=True))
+        except BenchError as error:
+            print(f"bench mislukt: {error}", file=sys.stderr)
+            return 1
+    args.output.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    print()
+    print(table(results))
+    print(f"\nGeschreven: {args.output}")
+    missed = [key for key, target in results["targets"].items() if target["met"] is False]
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
