@@ -128,7 +128,7 @@ def test_check_reports_missing_and_malformed_answers_in_dutch(tiny):
               "laatst_gecontroleerd": "2026-02-30", "leeftijd": {"van": "120", "tot": ""}, "afkorting": "X" * 21}
     assert js("check", data, values) == [
         {"field": "afkorting", "message": "'Afkorting' is te lang: 21 tekens, hoogstens 20."},
-        {"field": "soort", "message": "Vul 'Soort' in."},
+        {"field": "soort", "message": "Kies een waarde bij 'Soort'."},
         {"field": "leeftijd.van", "message": "'Van' moet een heel getal van 0 tot en met 99 zijn."},
         {"field": "website", "message": "'Website' is geen geldig webadres. Begin met https://, zoals "
                                         "https://www.voorbeeld.nl."},

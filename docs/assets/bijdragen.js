@@ -55,8 +55,10 @@
         var label = "'" + field.title + "'";
         if (isEmpty(value)) {
           if (field.required) {
-            var verb = (field.type === "keuzes" || field.type === "verwijzingen") ? "Kies minstens één waarde bij " : "Vul " ;
-            problems.push({ field: name, message: verb + label + (verb === "Vul " ? " in." : ".") });
+            var message = (field.type === "keuzes" || field.type === "verwijzingen") ? "Kies minstens één waarde bij " + label + "."
+              : (field.type === "keuze" || field.type === "verwijzing") ? "Kies een waarde bij " + label + "."
+              : "Vul " + label + " in.";
+            problems.push({ field: name, message: message });
           }
           return;
         }
