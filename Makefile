@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve validate bench handbook clean
+.PHONY: site test serve validate links bench handbook clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -37,6 +37,11 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py
+
+# The web addresses in the catalogue: reports (in Dutch) which could not be reached; exit 0
+# even without a network. `$(PY) scripts/links.py --strict` fails on a broken address.
+links: $(STAMP)
+	$(PY) scripts/links.py
 
 # Build time at 1,000 and 5,000 synthetic entries against plain MkDocs, validation, rebuild,
 # handbook PDF, memory; prints a table and writes bench-results.json. Takes several minutes.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kennisbank.problems import Problem
@@ -46,7 +46,7 @@ def strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]
     """Every string in an entry with the path of its field, lists and groups included."""
     if isinstance(value, str):
         yield path, value
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):   # plain data, or a frozen entry's fields
         for key, item in value.items():
             yield from strings(item, path + (key,))
     elif isinstance(value, (list, tuple)):
@@ -78,10 +78,7 @@ def check_text(text: str) -> list[str]:
     if text.count("[") > MAX_BRACKETS:
         found.append(f"staan te veel haakjes '[' ({text.count('[')}; hoogstens {MAX_BRACKETS}). "
                      f"Gebruik '[' alleen voor links. {MARKDOWN_HINT}")
-    targets = [m.group(1) for m in _AUTOLINK.finditer(text)]
-    targets += [text[m.end():] for m in _LINK_TARGET.finditer(text)]
-    targets += [text[m.end():] for m in _REFERENCE.finditer(text)]
-    for target in targets:
+    for target in link_targets(text):
         if (scheme := link_scheme(target)) and scheme not in LINK_SCHEMES:
             found.append(f"staat een link die niet naar een webadres gaat ('{snippet(target, 0)}'). Links met "
                          f"'{scheme}:' zijn niet toegestaan. Een link begint met https:// of http://, zoals "
@@ -100,6 +97,18 @@ def check_text(text: str) -> list[str]:
         found.append(f"staan kenmerken tussen accolades ('{snippet(text, match.start())}'). Die zijn niet "
                      f"toegestaan. Haal het stuk tussen {{ en }} weg.")
     return found
+
+
+def link_targets(text: str) -> list[str]:
+    """Where each Markdown link in `text` points: the text from its target onwards.
+
+    [a](target), [a]: target and <target>; the end of the target is left to the
+    caller, since what counts as its end differs between Markdown and browsers.
+    """
+    targets = [m.group(1) for m in _AUTOLINK.finditer(text)]
+    targets += [text[m.end():] for m in _LINK_TARGET.finditer(text)]
+    targets += [text[m.end():] for m in _REFERENCE.finditer(text)]
+    return targets
 
 
 def link_scheme(target: str) -> str | None:
