@@ -87,11 +87,14 @@ def select(catalogue: Catalogue, thema: str | None = None, doelgroep: str | None
         return catalogue, ""
     kept = {e.key: e for e in catalogue.entries
             if e.kind.folder != "bronnen" and all(value in e.values(f) for f, value, _ in conditions)}
-    # Keep what the chosen entries point to (organisations, sources), so cards stay complete.
-    for entry in list(kept.values()):
-        for _, folder, slug in entry.references():
+    # Keep what the chosen entries point to (organisations, sources, and what those cite),
+    # so cards and the directory stay complete.
+    todo = list(kept.values())
+    while todo:
+        for _, folder, slug in todo.pop().references():
             if folder in ("organisaties", "bronnen") and (folder, slug) not in kept:
                 kept[(folder, slug)] = catalogue.get(folder, slug)
+                todo.append(kept[(folder, slug)])
     entries = tuple(e for e in catalogue.entries if e.key in kept)
     return Catalogue(entries, catalogue.vocabularies), "; ".join(label for _, _, label in conditions)
 
