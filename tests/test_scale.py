@@ -62,7 +62,11 @@ def test_fast_check_agrees_with_jsonschema(kind, data):
         elif isinstance(parent, dict) or where[-1] < len(parent):
             parent[where[-1]] = copy.deepcopy(data.draw(ODD))
     validator = VALIDATORS[kind]
-    assert validator.is_valid(entry) == validator.full.is_valid(entry), entry
+    # What the fast check lets through, jsonschema would let through too. (The other way round
+    # is harmless: jsonschema then looks again. fastjsonschema reads '$' as end of text, so
+    # it refuses "slug\n", which jsonschema accepts and the reference check then refuses.)
+    if validator.is_valid(entry):
+        assert validator.full.is_valid(entry), entry
 
 
 def test_fast_check_passes_the_real_entries():
