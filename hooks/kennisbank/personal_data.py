@@ -45,14 +45,15 @@ SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "088")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _NAME_SHAPED = re.compile(r"[a-z]+(?:[._\-][a-z]+){1,3}")          # jan.jansen, j.de-vries
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-().]{7,17}\d(?!\w)")
+_NINE_DIGITS = re.compile(r"(?:\d\D*){9}")
 _BSN = re.compile(r"(?<![\w.,/\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}([ .])\d{3}\1\d{3})(?![\w/\-]|[.,]\d)")
 
 
 def personal_data_warnings(data: Any, rel: str, lines: Lines) -> list[Problem]:
     warnings = []
     for path, text in strings(data):
-        name = field_name(path)
         for message in check_personal_data(text):
+            name = field_name(path)
             warnings.append(Problem(rel, _line(lines, path), f"in veld '{name}' {message} {RULES}", name,
                                     warning=True))
     return warnings
@@ -60,6 +61,8 @@ def personal_data_warnings(data: Any, rel: str, lines: Lines) -> list[Problem]:
 
 def check_personal_data(text: str) -> list[str]:
     """What looks personal in one text, as the end of a Dutch sentence starting "in veld 'x' "."""
+    if "@" not in text and not _NINE_DIGITS.search(text):  # a phone number or BSN has 9 digits or more
+        return []
     found = []
     for match in _EMAIL.finditer(text):
         if is_personal_email(match.group()):

@@ -9,6 +9,7 @@ the contributor gets one plain message per unfinished field::
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterator
 from typing import Any
 
@@ -32,6 +33,8 @@ def _placeholders(value: Any, path: FieldPath) -> Iterator[FieldPath]:
 def with_placeholders(problems: list[Problem], data: Any, rel: str, lines: Lines,
                       required: Collection[str]) -> list[Problem]:
     """`problems` with the ones about placeholders replaced by 'not filled in yet'."""
+    if PLACEHOLDER not in json.dumps(data, ensure_ascii=False).upper():  # one quick look at the whole entry
+        return problems
     found: list[Problem] = []
     for path in _placeholders(data, ()):
         name = field_name(path)

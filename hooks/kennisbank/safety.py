@@ -37,6 +37,8 @@ _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:", re.MULTILINE)   # [label]: 
 # {: #id .class onclick="..."} after a paragraph, heading or link (the attr_list extension).
 _ATTRIBUTES = re.compile(r"\{:|\{[ \t]*[#.][\w-]|\{[^{}\n]*=[^{}\n]*\}")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+# Every check in check_text needs one of these characters (after the length check).
+_MARKUP_CHARS = re.compile(r"[<\[\]{]")
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f\\]+")   # browsers skip tabs and newlines inside a URL
 
 MARKDOWN_HINT = "Voor opmaak gebruik je Markdown, zoals **vet** of [linktekst](https://voorbeeld.nl)."
@@ -63,8 +65,8 @@ def snippet(text: str, start: int, length: int = 40) -> str:
 def text_problems(data: Any, rel: str, lines: Lines) -> list[Problem]:
     problems = []
     for path, text in strings(data):
-        name = field_name(path)
         for message in check_text(text):
+            name = field_name(path)
             problems.append(Problem(rel, _line(lines, path), f"in veld '{name}' {message}", name))
     return problems
 
@@ -74,6 +76,8 @@ def check_text(text: str) -> list[str]:
     if len(text) > MAX_TEXT:
         return [f"staat te veel tekst ({len(text)} tekens; hoogstens {MAX_TEXT}). Een item is een korte "
                 f"samenvatting; verwijs voor de rest naar de bron."]
+    if not _MARKUP_CHARS.search(text):  # most texts: none of the checks below can fire
+        return []
     found = []
     if text.count("[") > MAX_BRACKETS:
         found.append(f"staan te veel haakjes '[' ({text.count('[')}; hoogstens {MAX_BRACKETS}). "

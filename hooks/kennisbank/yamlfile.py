@@ -30,7 +30,8 @@ MAX_DEPTH = 20
 MAX_NESTING = 1000
 _ALLOWED_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
 _FLOW = re.compile(r"[\[\]{}]")
-_BLOCK_LEAD = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$))*", re.MULTILINE)
+# A line that starts with more than MAX_NESTING indents or block indicators ('- ', '? ', ': ').
+_DEEP_LEAD = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$)){%d}" % (MAX_NESTING + 1), re.MULTILINE)
 # Characters YAML refuses; found here first so the message can name the line.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
@@ -109,13 +110,12 @@ def scan(text: str, rel: str) -> Problem | None:
     too_deep = ("het bestand is te diep genest ({}). Een item heeft maar een paar niveaus, zoals een lijst "
                 "onder een veld.")
     depth = 0
-    for match in _FLOW.finditer(text):
+    for match in _FLOW.finditer(text) if text.count("[") + text.count("{") > MAX_NESTING else ():
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
         if depth > MAX_NESTING:
             return Problem(rel, _line_at(text, match.start()), too_deep.format(f"meer dan {MAX_NESTING} haakjes [ of {{ binnen elkaar"))
-    for match in _BLOCK_LEAD.finditer(text):
-        if match.end() - match.start() > MAX_NESTING:
-            return Problem(rel, _line_at(text, match.start()), too_deep.format(f"een regel springt meer dan {MAX_NESTING} tekens in"))
+    if match := _DEEP_LEAD.search(text):
+        return Problem(rel, _line_at(text, match.start()), too_deep.format(f"een regel springt meer dan {MAX_NESTING} tekens in"))
     return None
 
 
