@@ -9,6 +9,8 @@ The work is done in the core (kennisbank.handbook). Runs after catalogue_hooks.p
 
 from __future__ import annotations
 
+import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -21,6 +23,15 @@ from kennisbank.handbook import PAGE, Edition, HandbookError, git_version, handb
 
 # PDFs by the hash of their HTML: the offline build and `mkdocs serve` reuse them.
 CACHE = Path(tempfile.gettempdir()) / "kennisbank-pdf-cache"
+log = logging.getLogger("mkdocs.hooks.handbook")
+# Set once per process by on_startup. Under `mkdocs serve` every edit changes the HTML, and
+# rendering the PDFs again would add many seconds to each rebuild at a large catalogue.
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def _edition(config: MkDocsConfig) -> Edition:
@@ -46,6 +57,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _serving or os.environ.get("KENNISBANK_PDF") == "0":  # KENNISBANK_PDF=0: scripts/bench.py
+        log.info("De PDF's worden nu niet gemaakt (mkdocs serve of KENNISBANK_PDF=0); 'make site' maakt ze wel.")
+        return
     try:
         write_pdfs(config.extra["_catalogue"], Path(config.site_dir), _edition(config),
                    say=lambda line: print(line, flush=True), cache=CACHE)
