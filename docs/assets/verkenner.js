@@ -15,6 +15,8 @@
   var dataElement = document.getElementById("kb-verkenner-gegevens");
   var status = document.getElementById("kb-verkenner-aantal");
   var empty = document.getElementById("kb-verkenner-leeg");
+  var panel = document.getElementById("kb-verkenner-filters");
+  var ticked = document.getElementById("kb-verkenner-gekozen");
   if (!form || !dataElement || !status) return;
 
   var data = JSON.parse(dataElement.textContent);
@@ -65,6 +67,10 @@
     var total = data.items.length;
     status.textContent = shown === total ? itemsText(total) : shown + " van de " + itemsText(total);
     if (empty) empty.hidden = shown !== 0;
+    if (ticked) {
+      var n = form.querySelectorAll("input[type=checkbox]:checked").length;
+      ticked.textContent = n ? "(" + n + " gekozen)" : "";
+    }
     writeUrl(choice);
   }
 
@@ -93,6 +99,8 @@
   }
 
   form.hidden = false;
+  // The filters fill several phone screens: folded up on small screens, open on wider ones.
+  if (panel && window.matchMedia("(min-width: 45em)").matches) panel.open = true;
   readUrl();
   update();
   form.addEventListener("change", update);
