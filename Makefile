@@ -44,9 +44,10 @@ links: $(STAMP)
 	$(PY) scripts/links.py
 
 # Build time at 1,000 and 5,000 synthetic entries against plain MkDocs, validation, rebuild,
-# handbook PDF, memory; prints a table and writes bench-results.json. Takes several minutes.
+# handbook PDF, memory; prints a table and writes bench-results.json. Takes a long while;
+# e.g. `make bench BENCH_ARGS="--repeat 2"` for fewer runs.
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site site-offline.zip .site-build-* .site-old-* .pytest_cache
