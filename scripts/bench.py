@@ -231,9 +231,12 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def bench(sizes: list[int], repeat: int, pdf_size: int, seed: int, work: Path, say=print) -> dict:
+def bench(sizes: list[int], repeat: int, pdf_size: int, seed: int, work: Path, say=print,
+          repeat_large: int | None = None) -> dict:
     small, large = sizes[0], sizes[-1]
-    raw: dict = {"sizes": sizes, "repeat": repeat, "build": {}, "validate": {}, "rebuild": {}, "site": {}}
+    repeat_large = repeat if repeat_large is None else repeat_large
+    raw: dict = {"sizes": sizes, "repeat": repeat, "repeat_large": repeat_large, "build": {}, "validate": {},
+                 "rebuild": {}, "site": {}}
     projects = {}
     for n in sizes:
         say(f"catalogus van {n} items maken...")
@@ -254,12 +257,15 @@ def bench(sizes: list[int], repeat: int, pdf_size: int, seed: int, work: Path, s
     raw["rebuild"][small] = measure_rebuild(projects[small][0], repeat)
 
     runs: dict[int, dict[str, list[Run]]] = {n: {"ours": [], "plain": []} for n in sizes}
-    for i in range(repeat):
+    for i in range(max(repeat, repeat_large)):
         for n in sizes:
+            times = repeat if n == small else repeat_large
+            if i >= times:
+                continue
             # Interleaved, and alternating who goes first, so a busy moment hits both sides.
             order = ("ours", "plain") if i % 2 == 0 else ("plain", "ours")
             for side in order:
-                say(f"bouwen: {n} items, {'met onze hooks' if side == 'ours' else 'kale MkDocs'} ({i + 1}/{repeat})")
+                say(f"bouwen: {n} items, {'met onze hooks' if side == 'ours' else 'kale MkDocs'} ({i + 1}/{times})")
                 project = projects[n][0 if side == "ours" else 1]
                 runs[n][side].append(mkdocs_build(project, work / f"n{n}" / f"site-{side}"))
     for n in sizes:
@@ -356,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000],
                         help="aantallen items (de kleinste en grootste worden vergeleken)")
     parser.add_argument("--repeat", type=int, default=3, help="hoe vaak elke meting (mediaan)")
+    parser.add_argument("--repeat-large", type=int, help="hoe vaak de builds bij de grotere aantallen "
+                                                          "(standaard: --repeat)")
     parser.add_argument("--pdf-size", type=int, default=300, help="items in het handboek (0: geen PDF)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--output", type=Path, default=ROOT / "bench-results.json")
@@ -366,12 +374,12 @@ def main(argv: list[str] | None = None) -> int:
         rebuild_worker(args.rebuild_worker, args.repeat)
         return 0
     sizes = sorted(set(args.sizes))
-    if sizes[0] < 5 or args.repeat < 1:
+    if sizes[0] < 5 or args.repeat < 1 or (args.repeat_large is not None and args.repeat_large < 1):
         parser.error("elke grootte is minstens 5 items, en --repeat minstens 1")
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
         try:
             results = bench(sizes, args.repeat, args.pdf_size, args.seed, Path(work),
-                            say=lambda text: print(f"... {text}", flush=True))
+                            say=lambda text: print(f"... {text}", flush=True), repeat_large=args.repeat_large)
         except BenchError as error:
             print(f"bench mislukt: {error}", file=sys.stderr)
             return 1
