@@ -119,3 +119,22 @@ def test_indexes_answer_as_a_scan_would(tmp_path: Path):
         assert catalogue.referrers(entry, "voorbeelden") == [e for e in pointing if e.kind.folder == "voorbeelden"]
     for kind in {e.kind.folder for e in everything}:
         assert catalogue.of_kind(kind) == [e for e in everything if e.kind.folder == kind]
+
+
+def test_long_back_link_lists_are_cut_and_counted(tmp_path: Path, monkeypatch):
+    import kennisbank.pages
+
+    monkeypatch.setattr(kennisbank.pages, "BACKLINKS_MAX", 2)
+    write_catalogue(tmp_path / "catalogue", 60, seed=3)
+    catalogue = load_catalogue(tmp_path / "catalogue")
+    pages = render_pages(catalogue)
+    source = max(catalogue.of_kind("bronnen"), key=lambda s: len(catalogue.referrers(s, "organisaties")))
+    citing = catalogue.referrers(source, "organisaties")
+    assert len(citing) > 2
+    page = pages[source.path]
+    assert f"en nog {len(citing) - 2} andere" in page
+    assert citing[1].path.split("/")[1] in page and citing[2].path.split("/")[1] not in page
+    organisation = max(catalogue.of_kind("organisaties"), key=lambda o: len(catalogue.referrers(o, "voorbeelden")))
+    examples = catalogue.referrers(organisation, "voorbeelden")
+    assert len(examples) > 2
+    assert f"En nog {len(examples) - 2} andere goede voorbeelden." in pages[organisation.path]

@@ -24,6 +24,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
 STALE_AFTER_DAYS = 365
+# Back-links listed on one entry page, per list. A source cited by a thousand entries would
+# otherwise get a page that grows with the catalogue; the rest is counted ("en nog 950 andere").
+BACKLINKS_MAX = 40
 
 
 def date_nl(value: dt.date | str) -> str:
@@ -124,6 +127,7 @@ class Renderer:
         return self.env.get_template(template).render(
             catalogue=self.catalogue, kinds=KINDS, facets=FACETS, page=page, today=self.today,
             href=href, link=link, facet=facet, front_matter=front_matter, by_kind=by_kind,
+            backlinks_max=BACKLINKS_MAX,
             is_stale=lambda e: is_stale(e, self.today), **context,
         )
 
