@@ -32,8 +32,7 @@ def search(page, site_url: str, query: str, every: bool = False) -> list[str]:
     Material shows ten result pages, then four more each time the list is scrolled to its
     end; with every=True the list is scrolled until all are shown.
     """
-    if not page.url.startswith(site_url):
-        page.goto(site_url)
+    page.goto(site_url)  # a fresh page per query: no results of the previous query in the list
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
