@@ -113,6 +113,32 @@ def test_scaffold_refuses_a_name_without_letters(tiny, capsys):
     assert "geen bestandsnaam" in capsys.readouterr().err
 
 
+def test_scaffold_refuses_a_name_longer_than_the_schema_allows(tiny, capsys):
+    assert new.main(["organisatie", "a" * 201, "--catalogus", str(tiny.root)]) == 1
+    assert "hoogstens 200" in capsys.readouterr().err
+    assert not list((tiny.root / "organisaties").glob("a*.yml"))
+
+
+def test_scaffold_keeps_a_long_file_name_short_at_a_word_boundary(tiny):
+    assert new.main(["organisatie", "Stichting " * 19, "--catalogus", str(tiny.root)]) == 0
+    created = [path.stem for path in (tiny.root / "organisaties").glob("stichting-*.yml")]
+    assert len(created) == 1 and len(created[0]) <= new.MAX_SLUG and not created[0].endswith("-")
+
+
+def test_scaffold_reports_a_write_error_in_dutch_and_leaves_no_file(tiny, capsys, monkeypatch):
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr("os.link", refuse)
+    assert new.main(["organisatie", "Stichting De Brug", "--catalogus", str(tiny.root)]) == 1
+    assert "kon niet gemaakt worden" in capsys.readouterr().err
+    assert [path.name for path in (tiny.root / "organisaties").iterdir() if "brug" in path.name] == []
+
+
+def test_scaffold_outside_a_catalogue_says_so(tmp_path, capsys):
+    assert new.main(["organisatie", "Stichting De Brug", "--catalogus", str(tmp_path)]) == 1
+    assert "geen catalogus" in capsys.readouterr().err
+
+
 # --- CONTRIBUTING.md ----------------------------------------------------------------------------
 
 def test_contributing_is_up_to_date_with_the_schemas():
