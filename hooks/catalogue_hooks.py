@@ -7,7 +7,6 @@ config object of the current build, never in module globals.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from mkdocs.structure.files import File, Files
 
 from kennisbank import KINDS, CatalogueError, load_catalogue, render_pages
 
-log = logging.getLogger("mkdocs.hooks.kennisbank")
 CATALOGUE = "catalogue"
 
 

@@ -22,12 +22,22 @@ def test_misspelled_field_suggests_the_right_one(tiny):
     path = tiny.root / "organisaties/jongerenraad-test.yml"
     path.write_text(path.read_text().replace("beschrijving:", "beschrijvng:"))
     found = problems_of(tiny)
-    assert found[0] == ("catalogue/organisaties/jongerenraad-test.yml:1: het verplichte veld 'beschrijving' "
-                        "ontbreekt. Voeg een regel 'beschrijving: ...' toe.")
-    assert found[1].startswith(
+    # One message: the misspelling, not also "het verplichte veld 'beschrijving' ontbreekt".
+    assert len(found) == 1
+    assert found[0].startswith(
         "catalogue/organisaties/jongerenraad-test.yml:4: onbekend veld 'beschrijvng'. Bedoelde je 'beschrijving'? "
         "Toegestane velden: naam, afkorting, soort,"
     )
+
+
+def test_missing_required_field_is_reported_with_the_line_to_add(tiny):
+    path = tiny.root / "organisaties/jongerenraad-test.yml"
+    text = path.read_text()
+    path.write_text(text.replace("beschrijving:", "website_oud:"))
+    found = problems_of(tiny)
+    assert found[0] == ("catalogue/organisaties/jongerenraad-test.yml:1: het verplichte veld 'beschrijving' "
+                        "ontbreekt. Voeg een regel 'beschrijving: ...' toe.")
+    assert "onbekend veld 'website_oud'. Bedoelde je 'website'?" in found[1]
 
 
 def test_value_outside_vocabulary_suggests_the_closest(tiny):

@@ -39,12 +39,18 @@ class CatalogueError(Exception):
         super().__init__(f"{len(self.problems)} fout(en) in de catalogus")
 
 
+def closest(value: object, allowed: Iterable[str]) -> str | None:
+    """The allowed value `value` is most likely a misspelling of, if any is close."""
+    if not isinstance(value, str):
+        return None
+    close = difflib.get_close_matches(value.lower(), list(allowed), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggestion(value: object, allowed: Iterable[str]) -> str:
     """' Bedoelde je 'x'?' for the closest allowed value, or '' when none is close."""
-    if not isinstance(value, str):
-        return ""
-    close = difflib.get_close_matches(value.lower(), list(allowed), n=1, cutoff=0.6)
-    return f" Bedoelde je '{close[0]}'?" if close else ""
+    close = closest(value, allowed)
+    return f" Bedoelde je '{close}'?" if close else ""
 
 
 def choices(allowed: Iterable[str]) -> str:

@@ -23,7 +23,7 @@ from referencing import Registry, Resource
 from slugify import slugify
 
 from kennisbank.model import KINDS_BY_FOLDER, Entry
-from kennisbank.problems import Problem, choices, suggestion
+from kennisbank.problems import Problem, choices, closest, suggestion
 from kennisbank.vocabularies import SCHEMA_FILE, Vocabulary, vocabulary_schema
 from kennisbank.yamlfile import FieldPath, Lines
 
@@ -163,7 +163,6 @@ def _line(lines: Lines, path: FieldPath) -> int | None:
 def _translate(error: ValidationError, rel: str, lines: Lines) -> list[Problem]:
     path = tuple(error.absolute_path)
     name = field_name(path)
-    line = _line(lines, path)
     value = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator
@@ -172,7 +171,11 @@ def _translate(error: ValidationError, rel: str, lines: Lines) -> list[Problem]:
         return Problem(rel, _line(lines, at), message, field or None)
 
     if kind == "required":
-        missing = [f for f in error.validator_value if f not in value]
+        # A misspelled field is reported once, as unknown with "Bedoelde je ...?", not also as missing.
+        known = list(schema.get("properties", {}))
+        misspelled = ({closest(f, known) for f in value if f not in known}
+                      if schema.get("additionalProperties") is False else set())
+        missing = [f for f in error.validator_value if f not in value and f not in misspelled]
         return [problem(f"het verplichte veld '{field_name(path + (f,))}' ontbreekt. "
                         f"Voeg een regel '{f}: ...' toe.", path, field_name(path + (f,))) for f in missing]
     if kind == "additionalProperties":
