@@ -49,29 +49,27 @@ def main(argv: list[str] | None = None) -> int:
     target = parser.parse_args(argv).site_dir.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    build.chmod(0o755)   # mkdtemp makes it private; a web server must be able to read site/
     # Holds the new site-offline.zip until the swap.
     offline = Path(tempfile.mkdtemp(prefix=".site-build-offline-", dir=target.parent))
     offline_zip = offline / "site-offline.zip"
-    env_python = sys.executable
+    built = False
     try:
         step("site bouwen (mkdocs build --strict)",
-             [env_python, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(build)])
+             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(build)])
         step("offline-versie (site-offline.zip)",
-             [env_python, str(ROOT / "scripts" / "offline_zip.py"), str(offline_zip)])
+             [sys.executable, str(ROOT / "scripts" / "offline_zip.py"), str(offline_zip)])
+        built = True
     except subprocess.CalledProcessError:
-        shutil.rmtree(build, ignore_errors=True)
-        shutil.rmtree(offline, ignore_errors=True)
         print("\nDe site is niet gebouwd. De vorige versie in site/ is niet veranderd.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        shutil.rmtree(build, ignore_errors=True)
-        shutil.rmtree(offline, ignore_errors=True)
         print("\nAfgebroken. De vorige versie in site/ is niet veranderd.", file=sys.stderr)
         return 130
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        shutil.rmtree(offline, ignore_errors=True)
-        raise
+    finally:
+        if not built:
+            shutil.rmtree(build, ignore_errors=True)
+            shutil.rmtree(offline, ignore_errors=True)
     # Swap: site -> old, build -> site, then remove old.
     old = target.parent / f".site-old-{os.getpid()}"
     if target.exists():

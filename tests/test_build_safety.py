@@ -47,6 +47,18 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def test_a_good_build_replaces_the_old_site_readable_for_a_web_server(project):
+    (project / "scripts" / "offline_zip.py").write_text(
+        "import pathlib, sys\npathlib.Path(sys.argv[1]).write_text('de nieuwe zip')\n")
+    result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=project,
+                            env={**ENV, "KENNISBANK_PDF": "0"}, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "de vorige site" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert (project / "site-offline.zip").read_text() == "de nieuwe zip"
+    assert not list(project.glob(".site-*"))
+    assert (project / "site").stat().st_mode & 0o777 == 0o755
+
+
 def test_a_failure_in_a_later_step_keeps_the_old_site(project):
     # The site itself builds; the next step (the offline zip) fails.
     (project / "scripts" / "offline_zip.py").write_text("import sys\nsys.exit(3)\n")
