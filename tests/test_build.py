@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -37,13 +38,19 @@ def test_entry_page_edit_button_opens_the_yaml(built_site):
 
 
 def test_search_uses_the_dutch_stemmer(built_site):
-    import json
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"]
     # The stemmer runs on the query (hooks/theme/assets/javascripts/workers/zoeken.js), not the
     # index: Material's wildcard terms skip it. The browser proof is tests/browser/test_search.py.
     assert index["config"]["pipeline"] == ["stopWordFilter", "trimmer"]
     assert '"search": "assets/javascripts/workers/zoeken.js"' in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_handbook_stays_out_of_search_but_the_start_page_leads_there(built_site):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [doc for doc in docs if doc["location"].startswith("handboek/")]
+    assert any("handboek om te printen" in doc["text"] for doc in docs if doc["location"].startswith("#")
+               or doc["location"] == "")
 
 
 def test_entry_pages_stay_out_of_the_navigation(built_site):
