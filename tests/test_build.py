@@ -53,6 +53,13 @@ def test_the_handbook_stays_out_of_search_but_the_start_page_leads_there(built_s
                or doc["location"] == "")
 
 
+def test_meerwaarde_and_knelpunt_values_link_to_their_explanation(built_site):
+    example = (built_site / "voorbeelden" / "een-ervaringsprofessional-in-het-team-bmc" / "index.html")
+    assert '<a href="../../meerwaarde/#spiegel">Een spiegel voor professionals</a>' in example.read_text(encoding="utf-8")
+    checklist = (built_site / "checklists" / "voordat-je-ervaringsdeskundigen-inzet" / "index.html")
+    assert 'href="../../knelpunten/#ouderperspectief"' in checklist.read_text(encoding="utf-8")
+
+
 def test_entry_pages_stay_out_of_the_navigation(built_site):
     start = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'href="organisaties/"' in start

@@ -27,6 +27,8 @@ STALE_AFTER_DAYS = 365
 # Back-links listed on one entry page, per list. A source cited by a thousand entries would
 # otherwise get a page that grows with the catalogue; the rest is counted ("en nog 950 andere").
 BACKLINKS_MAX = 40
+# Vocabularies explained on a hand-written page, one section per value ({ #value } in docs/).
+EXPLAINED_ON = {"meerwaarde": "meerwaarde.md", "knelpunt": "knelpunten.md"}
 
 
 def date_nl(value: dt.date | str) -> str:
@@ -122,6 +124,8 @@ class Renderer:
             label = self.catalogue.vocabularies[vocabulary].label(value)
             if spec and (spec[2], value) in self.facet_pages:
                 return f"[{md_escape(label)}]({href(f'{spec[2]}/{value}.md')})"
+            if field in EXPLAINED_ON:
+                return f"[{md_escape(label)}]({href(EXPLAINED_ON[field])}#{value})"
             return md_escape(label)
 
         return self.env.get_template(template).render(
