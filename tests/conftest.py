@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -10,6 +13,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_CATALOGUE = ROOT / "catalogue"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test run with `mkdocs build --strict` (PDFs included)."""
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
+                            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return site
 
 
 class TinyCatalogue:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

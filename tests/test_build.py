@@ -16,15 +16,6 @@ from conftest import ROOT
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
-                            cwd=ROOT, env=ENV, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 @pytest.mark.parametrize("slug", ["nationale-jeugdraad", "expex", "jongwijs", "ervaringsraad-kenniscentrum"])
 def test_organisation_pages_reachable_from_overview(built_site, slug):
     assert (built_site / "organisaties" / slug / "index.html").is_file()

@@ -7,10 +7,7 @@ share a run of eight or more consecutive words with any of them.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections import deque
 from html.parser import HTMLParser
 from pathlib import Path
@@ -145,16 +142,6 @@ class _Links(HTMLParser):
             href = dict(attrs).get("href")
             if href:
                 self.hrefs.append(href)
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("content-site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
-                            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def clicks_from_start(site: Path) -> dict[str, int]:

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 from dataclasses import replace
 from html.parser import HTMLParser
-from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import parse_qs, urlparse
 

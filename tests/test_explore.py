@@ -1,7 +1,7 @@
 """Readers' tools: the explorer page, open data (catalogus.json/.csv), statistics, light pages.
 
 Data checks run on the real catalogue and on tiny ones; the HTML checks on a real
-strict build of the site (built once for this module).
+strict build of the site (the session's built_site).
 """
 
 from __future__ import annotations
@@ -10,15 +10,11 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import REAL_CATALOGUE, ROOT
+from conftest import REAL_CATALOGUE
 from kennisbank import KINDS, load_catalogue
 from kennisbank.explorer import FILTERS, embedded_json, explorer_data, render_explorer
 from kennisbank.exports import (CSV_DELIMITER, LIST_SEPARATOR, catalogue_csv, catalogue_json, cell, columns,
@@ -34,16 +30,6 @@ ENTRY_PAGE_LIMIT = 60 * 1024
 @pytest.fixture(scope="module")
 def catalogue():
     return load_catalogue(REAL_CATALOGUE)
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-                            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def entry_ids(catalogue) -> set[str]:
@@ -74,18 +60,18 @@ def test_explorer_page_offers_every_used_value_once(catalogue):
     assert re.findall(r'name="soort" value="([^"]+)"', page) == [k.folder for k in KINDS if catalogue.of_kind(k.folder)]
 
 
-def test_explorer_page_lists_every_entry_without_javascript(catalogue, site):
-    html = (site / "verkennen" / "index.html").read_text(encoding="utf-8")
+def test_explorer_page_lists_every_entry_without_javascript(catalogue, built_site):
+    html = (built_site / "verkennen" / "index.html").read_text(encoding="utf-8")
     listed = dict(re.findall(r'<a data-kb-item="([^"]+)" href="([^"]+)"', html))
     assert set(listed) == entry_ids(catalogue)
     for item, href in listed.items():
         assert href == f"../{item}/", item
-        assert (site / item / "index.html").is_file()
+        assert (built_site / item / "index.html").is_file()
     # Without JavaScript the filters do nothing, so they stay hidden; the list is never hidden.
     assert re.search(r'<form id="kb-verkenner"[^>]*\shidden>', html)
     assert not re.search(r'<li[^>]*hidden', html)
     assert '<script src="../assets/verkenner.js"></script>' in html
-    assert (site / "assets" / "verkenner.js").is_file()
+    assert (built_site / "assets" / "verkenner.js").is_file()
     embedded = re.search(r'<script type="application/json" id="kb-verkenner-gegevens">(.*?)</script>', html, re.S)
     assert json.loads(embedded.group(1)) == explorer_data(catalogue, REAL_CATALOGUE)
 
@@ -169,13 +155,13 @@ def test_open_data_page_lists_every_column(catalogue):
     assert "[catalogus.csv](../catalogus.csv)" in page and "[catalogus.json](../catalogus.json)" in page
 
 
-def test_built_site_has_the_downloads(catalogue, site):
-    data = json.loads((site / "catalogus.json").read_text(encoding="utf-8"))
+def test_built_site_has_the_downloads(catalogue, built_site):
+    data = json.loads((built_site / "catalogus.json").read_text(encoding="utf-8"))
     assert {item["id"] for item in data["items"]} == entry_ids(catalogue)
     assert data["items"][0]["pagina"].startswith(SITE_URL)
-    rows = read_csv((site / "catalogus.csv").read_bytes().decode("utf-8"))
+    rows = read_csv((built_site / "catalogus.csv").read_bytes().decode("utf-8"))
     assert {row["id"] for row in rows} == entry_ids(catalogue)
-    page = (site / "open-data" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "open-data" / "index.html").read_text(encoding="utf-8")
     assert 'href="../catalogus.csv"' in page and 'href="../catalogus.json"' in page
 
 
@@ -221,20 +207,20 @@ def test_statistics_lists_entries_due_for_a_check(tiny):
 
 # ---- search and light pages ----
 
-def test_abbreviation_is_a_search_tag(catalogue, site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_abbreviation_is_a_search_tag(catalogue, built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     with_abbreviation = [e for e in catalogue.of_kind("organisaties") if e.fields.get("afkorting")]
     assert with_abbreviation, "the catalogue has organisations with an abbreviation"
     for entry in with_abbreviation:
         docs = [d for d in index["docs"] if d["location"] == f"organisaties/{entry.slug}/"]
         assert docs and docs[0].get("tags") == [entry.fields["afkorting"]], entry.slug
     # The tag is for search only: Material shows no tag list without its tags plugin.
-    assert 'class="md-tag' not in (site / "organisaties" / with_abbreviation[0].slug / "index.html").read_text(
+    assert 'class="md-tag' not in (built_site / "organisaties" / with_abbreviation[0].slug / "index.html").read_text(
         encoding="utf-8")
 
 
-def test_every_entry_page_stays_under_60_kb(catalogue, site):
-    sizes = {e.path: (site / e.kind.folder / e.slug / "index.html").stat().st_size for e in catalogue.entries}
+def test_every_entry_page_stays_under_60_kb(catalogue, built_site):
+    sizes = {e.path: (built_site / e.kind.folder / e.slug / "index.html").stat().st_size for e in catalogue.entries}
     too_big = {path: size for path, size in sizes.items() if size >= ENTRY_PAGE_LIMIT}
     assert too_big == {}, f"entry pages over 60 KB: {too_big}"
     assert len(sizes) == len(catalogue.entries)
