@@ -89,6 +89,14 @@ def relative_path(target: str, folder: str) -> str:
 
 
 class Renderer:
+    """Renders the page templates for one catalogue; one Jinja environment for all its pages.
+
+    href, link and facet are globals that read the folder of the page being rendered
+    (self._here), so macros.md.j2 is imported without context: Jinja then evaluates it once,
+    not again for every page. Their results repeat across the pages of a folder, so they
+    are cached per folder.
+    """
+
     def __init__(self, catalogue: Catalogue, today: dt.date | None = None):
         self.catalogue = catalogue
         self.today = today or dt.date.today()
@@ -98,42 +106,55 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             autoescape=False,  # the output is Markdown; text is escaped with md_escape where needed
+            # No file system check on every get_template (each page, each extends and import):
+            # a Renderer lives for one build, and the next build (mkdocs serve) makes a new one.
+            auto_reload=False,
         )
         self.env.filters.update(date_nl=date_nl, md=md_escape, summary=summary)
+        self.env.globals.update(
+            catalogue=catalogue, kinds=KINDS, facets=FACETS, today=self.today,
+            href=self.href, link=self.link, facet=self.facet, front_matter=front_matter, by_kind=by_kind,
+            backlinks_max=BACKLINKS_MAX, is_stale=lambda e: is_stale(e, self.today),
+        )
         self.facet_pages = {
             (folder, value)
             for field, vocabulary, folder in FACETS
             for value in catalogue.vocabularies[vocabulary].values
             if catalogue.with_value(field, value)
         }
+        self._here = ""
+        self._cache: dict[tuple, str] = {}
+
+    def href(self, target: str) -> str:
+        return relative_path(target, self._here)
+
+    def link(self, entry: Entry, text: str | None = None) -> str:
+        key = ("link", self._here, entry.kind.folder, entry.slug, text)
+        if (found := self._cache.get(key)) is None:
+            found = self._cache[key] = f"[{md_escape(text or entry.title)}]({self.href(entry.path)})"
+        return found
+
+    def facet(self, field: str, value: str) -> str:
+        key = ("facet", self._here, field, value)
+        if (found := self._cache.get(key)) is None:
+            found = self._cache[key] = self._facet(field, value)
+        return found
+
+    def _facet(self, field: str, value: str) -> str:
+        spec = next((f for f in FACETS if f[0] == field), None)
+        vocabulary = spec[1] if spec else {"rollen": "rollen", "domeinen": "domeinen", "niveau": "niveaus",
+                                           "soort": "soorten-organisatie", "meerwaarde": "meerwaarde",
+                                           "knelpunt": "knelpunten"}[field]
+        label = self.catalogue.vocabularies[vocabulary].label(value)
+        if spec and (spec[2], value) in self.facet_pages:
+            return f"[{md_escape(label)}]({self.href(f'{spec[2]}/{value}.md')})"
+        if field in EXPLAINED_ON:
+            return f"[{md_escape(label)}]({self.href(EXPLAINED_ON[field])}#{value})"
+        return md_escape(label)
 
     def render(self, template: str, page: str, **context: object) -> str:
-        here = posixpath.dirname(page)
-
-        def href(target: str) -> str:
-            return relative_path(target, here)
-
-        def link(entry: Entry, text: str | None = None) -> str:
-            return f"[{md_escape(text or entry.title)}]({href(entry.path)})"
-
-        def facet(field: str, value: str) -> str:
-            spec = next((f for f in FACETS if f[0] == field), None)
-            vocabulary = spec[1] if spec else {"rollen": "rollen", "domeinen": "domeinen", "niveau": "niveaus",
-                                               "soort": "soorten-organisatie", "meerwaarde": "meerwaarde",
-                                               "knelpunt": "knelpunten"}[field]
-            label = self.catalogue.vocabularies[vocabulary].label(value)
-            if spec and (spec[2], value) in self.facet_pages:
-                return f"[{md_escape(label)}]({href(f'{spec[2]}/{value}.md')})"
-            if field in EXPLAINED_ON:
-                return f"[{md_escape(label)}]({href(EXPLAINED_ON[field])}#{value})"
-            return md_escape(label)
-
-        return self.env.get_template(template).render(
-            catalogue=self.catalogue, kinds=KINDS, facets=FACETS, page=page, today=self.today,
-            href=href, link=link, facet=facet, front_matter=front_matter, by_kind=by_kind,
-            backlinks_max=BACKLINKS_MAX,
-            is_stale=lambda e: is_stale(e, self.today), **context,
-        )
+        self._here = posixpath.dirname(page)
+        return self.env.get_template(template).render(page=page, **context)
 
     def pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
