@@ -47,3 +47,29 @@ def test_aliases_are_refused():
 def test_empty_file():
     _, _, problems = parse_yaml("", "f.yml")
     assert problems[0].message.startswith("het bestand is leeg")
+
+
+def test_a_field_with_a_list_is_on_the_line_of_its_name():
+    _, lines, _ = parse_yaml("naam: x\nlijst:\n  - a\n", "f.yml")
+    assert lines[("lijst",)] == 2 and lines[("lijst", 0)] == 3
+
+
+def test_values_are_read_as_pyyaml_reads_them(tmp_path):
+    """The event reader gives the same data as PyYAML's own loader (dates as text) on every kind of value."""
+    import yaml
+
+    from conftest import REAL_CATALOGUE
+    from kennisbank.synthetic import write_catalogue
+    from kennisbank.yamlfile import _Loader
+
+    write_catalogue(tmp_path / "catalogue", 60, seed=3)
+    texts = [path.read_text(encoding="utf-8") for root in (REAL_CATALOGUE, tmp_path / "catalogue")
+             for path in sorted(root.glob("*/*.yml"))]
+    texts.append("getal: 12\nkomma: 1.5\nja: yes\nnee: off\nleeg:\nniets: ~\nnul: null\ntekst: '12'\n"
+                 "datum: 2026-11-23\nhex: 0x1F\nlijst: [1, 'a', b, {c: d}]\nblok: |\n  regel\n  regel\n"
+                 "oneindig: .inf\ngetagd: !!str 12\n")
+    assert len(texts) > 100
+    for text in texts:
+        data, _, problems = parse_yaml(text, "f.yml")
+        assert problems == []
+        assert data == yaml.load(text, Loader=_Loader), text[:80]

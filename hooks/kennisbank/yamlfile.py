@@ -12,6 +12,7 @@ so a bad date is reported by the schema instead of crashing the parser::
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -145,13 +146,13 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Problem | None]:
 
 def read_yaml(path: Path, rel: str) -> tuple[Any, Lines, list[Problem]]:
     """Parse `path`; returns (data, lines, problems). `rel` is the name used in messages."""
-    if path.is_symlink():
-        return None, {}, [Problem(rel, None, "dit is een snelkoppeling (symlink) naar een ander bestand. "
-                                             "Zet het item zelf in de catalogus.")]
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:   # refused unread: a huge file need not fit in memory
-            return None, {}, [_too_big(rel, size)]
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            return None, {}, [Problem(rel, None, "dit is een snelkoppeling (symlink) naar een ander bestand. "
+                                                 "Zet het item zelf in de catalogus.")]
+        if info.st_size > MAX_BYTES:   # refused unread: a huge file need not fit in memory
+            return None, {}, [_too_big(rel, info.st_size)]
         raw = path.read_bytes()
     except OSError as error:
         return None, {}, [Problem(rel, None, f"het bestand kan niet gelezen worden ({error.strerror}).")]
@@ -164,89 +165,155 @@ def read_yaml(path: Path, rel: str) -> tuple[Any, Lines, list[Problem]]:
 def parse_yaml(text: str, rel: str) -> tuple[Any, Lines, list[Problem]]:
     if problem := scan(text, rel):
         return None, {}, [problem]
-    loader = _Loader(text)
+    reader = _EventReader(text, rel)
     try:
-        node = loader.get_single_node()
+        data, found = reader.read()
     except yaml.YAMLError as error:
         return None, {}, [_yaml_problem(rel, error, text)]
-    except RecursionError:
-        return None, {}, [Problem(rel, None, "het bestand is te diep genest.")]
     finally:
-        loader.dispose()
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style):
+        reader.loader.dispose()
+    if not found:
         return None, {}, [Problem(rel, 1, "het bestand is leeg. Vul de velden in, bijvoorbeeld met scripts/new.py.")]
-    converter = _Converter(loader, rel)
-    data = converter.convert(node, (), 0)
-    if converter.shared:
-        converter.problems.append(Problem(rel, _first_alias_line(text), "verwijzingen met '&' en '*' zijn niet "
-                                                                        "toegestaan. Schrijf de waarde uit."))
-    return data, converter.lines, converter.problems
+    return data, reader.lines, reader.problems
 
 
-def _first_alias_line(text: str) -> int | None:
-    """Where the first '*alias' is used; only called for a file known to have one."""
-    for event in yaml.parse(text, Loader=_Base):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
-    return None
+_EVENT_MAP, _EVENT_SEQ = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_EVENT_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_EVENT_SCALAR = yaml.ScalarEvent
 
 
-class _Converter:
-    """Turn a node tree into plain data, noting lines and refusing shared or deep nodes."""
+class _EventReader:
+    """Build plain data from libyaml's event stream, noting lines and refusing shared or deep values.
 
-    def __init__(self, loader: Any, rel: str):
-        self.loader = loader
+    Reading events instead of composing a node tree first halves the time per file: no
+    node objects, one loop. Only plain scalars that could be a number, true/false or null
+    go through the YAML resolver; everything else is text.
+    """
+
+    def __init__(self, text: str, rel: str):
+        self.loader = _Loader(text)
         self.rel = rel
         self.lines: Lines = {}
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
-        self.shared = False   # an '*alias' was used; reported once by parse_yaml
+        self.alias_line: int | None = None   # the first '*alias'; reported once
 
-    def problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.rel, node.start_mark.line + 1, message))
+    def problem(self, event: yaml.Event, message: str) -> None:
+        self.problems.append(Problem(self.rel, event.start_mark.line + 1, message))
 
-    def convert(self, node: yaml.Node, path: FieldPath, depth: int) -> Any:
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        if id(node) in self.seen:  # an alias: never expanded, so an alias bomb costs nothing
-            self.shared = True
+    def refuse_tag(self, event: yaml.Event, tag: str) -> None:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        self.problem(event, f"het label '{shown}' hoort niet in een item. Haal '{shown}' weg, of zet de hele "
+                            f"tekst tussen aanhalingstekens als die met '!' begint.")
+
+    def read(self) -> tuple[Any, bool]:
+        """(data, whether the stream held a value); raises yaml.YAMLError for broken YAML."""
+        get = self.loader.get_event
+        get()                                  # StreamStart
+        event = get()
+        if isinstance(event, yaml.StreamEndEvent):
+            return None, False
+        document = event                       # DocumentStart
+        event = get()
+        if isinstance(event, yaml.ScalarEvent) and event.value == "" and event.style is None and event.tag is None:
+            data, found = None, False
+        else:
+            data, found = self.value(event, (), get), True
+        get()                                  # DocumentEnd
+        event = get()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", document.start_mark,
+                                              "but found another document", event.start_mark)
+        if self.alias_line is not None:
+            self.problems.append(Problem(self.rel, self.alias_line, "verwijzingen met '&' en '*' zijn niet "
+                                                                    "toegestaan. Schrijf de waarde uit."))
+        return data, found
+
+    def value(self, event: yaml.Event, path: FieldPath, get: Any) -> Any:
+        """The value that starts with `event`; consumes its events up to and including its end."""
+        self.lines.setdefault(path, event.start_mark.line + 1)
+        kind = type(event)
+        if kind is yaml.AliasEvent:            # never expanded, so an alias bomb costs nothing
+            if self.alias_line is None:
+                self.alias_line = event.start_mark.line + 1
             return None
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            self.problem(node, f"de velden zijn te diep genest (meer dan {MAX_DEPTH} niveaus). Een item heeft "
-                               f"maar een paar niveaus, zoals een lijst onder een veld.")
+        if len(path) > MAX_DEPTH:
+            self.problem(event, f"de velden zijn te diep genest (meer dan {MAX_DEPTH} niveaus). Een item heeft "
+                                f"maar een paar niveaus, zoals een lijst onder een veld.")
+            return self.skip(event, get)
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+            self.refuse_tag(event, tag)
+            return self.skip(event, get)
+        if kind is _EVENT_MAP:
+            return self.mapping(path, get)
+        if kind is _EVENT_SEQ:
+            items: list[Any] = []
+            while not isinstance(event := get(), _EVENT_END):
+                items.append(self.value(event, path + (len(items),), get))
+            return items
+        return self.scalar(event)
+
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        text = event.value
+        tag = event.tag
+        if tag in (None, "!"):
+            if not event.implicit[0] or (text and text[0] not in _MAYBE_NOT_TEXT):
+                return text
+            tag = self.loader.resolve(yaml.ScalarNode, text, event.implicit)
+        if tag == _STR:
+            return text
+        if tag not in _ALLOWED_TAGS:   # a plain '<<' or '=' resolves to merge or value
+            self.refuse_tag(event, tag)
             return None
-        if node.tag == _STR:  # most values: skip the constructor's machinery
-            return node.value
-        if node.tag not in _ALLOWED_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problem(node, f"het label '{tag}' hoort niet in een item. Haal '{tag}' weg, of zet de hele "
-                               f"tekst tussen aanhalingstekens als die met '!' begint.")
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         try:
-            return self.loader.construct_object(node, deep=True)
+            return self.loader.construct_object(yaml.ScalarNode(tag, text, event.start_mark, event.end_mark,
+                                                                event.style))
         except (yaml.YAMLError, ValueError, TypeError) as error:
-            self.problem(node, f"deze waarde kan niet gelezen worden ({error}). Zet de tekst tussen aanhalingstekens.")
+            self.problem(event, f"deze waarde kan niet gelezen worden ({error}). Zet de tekst tussen aanhalingstekens.")
             return None
 
-    def mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
+    def mapping(self, path: FieldPath, get: Any) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        while not isinstance(key_event := get(), _EVENT_END):
+            key = key_event.value if type(key_event) is yaml.ScalarEvent else None
             if key == "<<":
-                self.problem(key_node, "samenvoegen met '<<' is niet toegestaan. Schrijf de velden uit.")
-                continue
-            if key is None:
-                self.problem(key_node, "een veldnaam moet een gewoon woord zijn, zoals 'naam'.")
-                continue
-            if key in result:
+                self.problem(key_event, "samenvoegen met '<<' is niet toegestaan. Schrijf de velden uit.")
+            elif key is None:
+                self.skip(key_event, get)
+                self.problem(key_event, "een veldnaam moet een gewoon woord zijn, zoals 'naam'.")
+            elif key in result:
                 first = self.lines.get(path + (key,), "?")
-                self.problem(key_node, f"het veld '{key}' staat twee keer in dit item (ook op regel {first}). "
-                                       f"Laat er één staan.")
+                self.problem(key_event, f"het veld '{key}' staat twee keer in dit item (ook op regel {first}). "
+                                        f"Laat er één staan.")
+            else:
+                at = path + (key,)
+                self.lines[at] = key_event.start_mark.line + 1
+                event = get()
+                # Fast path for most values: text without a tag, not too deep.
+                if type(event) is _EVENT_SCALAR and event.tag is None and len(at) <= MAX_DEPTH and (
+                        not event.implicit[0] or (event.value and event.value[0] not in _MAYBE_NOT_TEXT)):
+                    result[key] = event.value
+                else:
+                    result[key] = self.value(event, at, get)
                 continue
-            self.lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = self.convert(value_node, path + (key,), depth + 1)
+            self.skip(get(), get)   # the value of a refused key
         return result
+
+    @staticmethod
+    def skip(event: yaml.Event, get: Any) -> None:
+        """Consume the rest of the value that starts with `event`."""
+        depth = 1 if isinstance(event, (_EVENT_MAP, _EVENT_SEQ)) else 0
+        while depth:
+            event = get()
+            if isinstance(event, (_EVENT_MAP, _EVENT_SEQ)):
+                depth += 1
+            elif isinstance(event, _EVENT_END):
+                depth -= 1
+        return None
+
+
+# First characters of plain scalars the YAML 1.1 resolver may read as something other than text
+# (numbers, true/false/yes/no/on/off, null, ~, .inf/.nan); every other plain scalar is text.
+_MAYBE_NOT_TEXT = frozenset(
+    first for first, resolvers in _Loader.yaml_implicit_resolvers.items() if any(tag != _STR for tag, _ in resolvers)
+)
