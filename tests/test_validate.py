@@ -145,3 +145,12 @@ def test_vocabulary_schema_for_editors_is_up_to_date():
     assert problems == []
     committed = (REAL_CATALOGUE / "schema" / SCHEMA_FILE).read_text(encoding="utf-8")
     assert committed == vocabulary_schema_text(vocabularies), "run: python scripts/schemas.py"
+
+
+@pytest.mark.parametrize("stem", ["njr", "nationale-jeugdraad", "a1-b2", "NJR", "njr-", "-njr", "njr--x", "één",
+                                  "njr_x", "njr x", "ns-2024", "x" * 80])
+def test_file_names_are_judged_as_slugify_would(stem):
+    from slugify import slugify
+
+    from kennisbank.validate import slug_problem
+    assert (slug_problem("f.yml", stem) is None) == (slugify(stem) == stem)

@@ -11,14 +11,17 @@ Reads every file, reports every problem at once, and only then builds the model:
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+from typing import NamedTuple
 
-from kennisbank.model import KINDS, REFERENCE_FIELDS, Catalogue, Entry, freeze
+from kennisbank.model import KINDS, REFERENCE_FIELDS, Catalogue, Entry, Kind, freeze
+from kennisbank.parallel import in_parallel
 from kennisbank.personal_data import personal_data_warnings
 from kennisbank.placeholders import with_placeholders
 from kennisbank.problems import CatalogueError, Problem
-from kennisbank.safety import text_problems
+from kennisbank.safety import strings, text_problems
 from kennisbank.validate import load_validators, reference_problems, schema_problems, slug_problem
 from kennisbank.vocabularies import load_vocabularies
 from kennisbank.yamlfile import Lines, read_yaml
@@ -31,47 +34,59 @@ def load_catalogue(root: Path) -> Catalogue:
     vocabularies, problems = load_vocabularies(root)
     validators = load_validators(root, vocabularies)
 
-    # 2. Every entry file: parse, check its name and its fields.
+    # 2. Every entry file: parse, check its name and its fields (each file on its own).
+    files: list[tuple[Kind, str, Path, str]] = []    # (kind, slug, path, name in messages)
+    for kind in KINDS:
+        folder = root / kind.folder
+        for name in sorted(os.listdir(folder)) if folder.is_dir() else ():
+            stem, suffix = os.path.splitext(name)
+            rel = f"{root.name}/{kind.folder}/{name}"
+            if suffix == ".yaml":
+                problems.append(Problem(rel, None, f"gebruik de extensie .yml: noem het bestand '{stem}.yml'."))
+                continue
+            path = folder / name
+            if suffix == ".yml" and (os.path.isfile(path) or os.path.islink(path)):   # read_yaml refuses links
+                files.append((kind, stem, path, rel))
+
+    def check(file: tuple[Kind, str, Path, str]) -> _Checked:
+        kind, stem, path, rel = file
+        data, file_lines, found = read_yaml(path, rel)
+        if found:
+            return _Checked(None, file_lines, found, [], [])
+        if not isinstance(data, dict):
+            return _Checked(None, file_lines, [Problem(rel, 1, "een item bestaat uit velden (naam: waarde), niet "
+                                                               "uit een losse lijst of tekst. Begin met "
+                                                               "bijvoorbeeld 'naam: ...'.")], [], [])
+        texts = strings(data)
+        schema_found = schema_problems(validators[kind.folder], data, rel, file_lines)
+        schema_found = with_placeholders(schema_found, texts, rel, file_lines,
+                                         validators[kind.folder].schema.get("required", ()))
+        schema_found += text_problems(texts, rel, file_lines)     # no HTML, no javascript: links
+        name_problem = slug_problem(rel, stem)
+        return _Checked(data, file_lines, [name_problem] if name_problem else [], schema_found,
+                        personal_data_warnings(texts, rel, file_lines))
+
     entries: list[Entry] = []
     lines: dict[str, Lines] = {}
     seen: dict[str, str] = {}          # slug -> file, over all kinds
-    existing: set[tuple[str, str]] = set()   # every entry file, valid or not
+    existing = {(kind.folder, stem) for kind, stem, _, _ in files}   # every entry file, valid or not
     unfinished: list[tuple[Entry, set[str]]] = []   # entries with schema problems
-    for kind in KINDS:
-        for path in sorted((root / kind.folder).iterdir()) if (root / kind.folder).is_dir() else ():
-            rel = path.relative_to(root.parent).as_posix()
-            if path.suffix == ".yaml":
-                problems.append(Problem(rel, None, f"gebruik de extensie .yml: noem het bestand '{path.stem}.yml'."))
-                continue
-            if path.suffix != ".yml" or not path.is_file():
-                continue
-            existing.add((kind.folder, path.stem))
-            data, file_lines, found = read_yaml(path, rel)
-            problems += found
-            if found:
-                continue
-            if not isinstance(data, dict):
-                problems.append(Problem(rel, 1, "een item bestaat uit velden (naam: waarde), niet uit een losse "
-                                                "lijst of tekst. Begin met bijvoorbeeld 'naam: ...'."))
-                continue
-            if problem := slug_problem(rel, path.stem):
-                problems.append(problem)
-            if path.stem in seen:
-                problems.append(Problem(rel, None, f"de naam '{path.stem}' is al in gebruik door {seen[path.stem]}. "
-                                                   f"Elke bestandsnaam komt één keer voor; kies een andere."))
-                continue
-            seen[path.stem] = rel
-            schema_found = schema_problems(validators[kind.folder], data, rel, file_lines)
-            schema_found = with_placeholders(schema_found, data, rel, file_lines,
-                                             validators[kind.folder].schema.get("required", ()))
-            schema_found += text_problems(data, rel, file_lines)     # no HTML, no javascript: links
-            problems += schema_found + personal_data_warnings(data, rel, file_lines)
-            lines[rel] = file_lines
-            if not schema_found:
-                entries.append(Entry(kind, path.stem, rel, freeze(data)))
-            else:  # its references are still checked below, so every mistake shows in one run
-                unfinished.append((Entry(kind, path.stem, rel, freeze(_references_only(data))),
-                                   {p.field for p in schema_found if p.field}))
+    for (kind, stem, _, rel), checked in zip(files, in_parallel(check, files)):
+        problems += checked.file_problems
+        if checked.data is None:
+            continue
+        if stem in seen:
+            problems.append(Problem(rel, None, f"de naam '{stem}' is al in gebruik door {seen[stem]}. "
+                                               f"Elke bestandsnaam komt één keer voor; kies een andere."))
+            continue
+        seen[stem] = rel
+        problems += checked.schema_problems + checked.warnings
+        lines[rel] = checked.lines
+        if not checked.schema_problems:
+            entries.append(Entry(kind, stem, rel, freeze(checked.data)))
+        else:  # its references are still checked below, so every mistake shows in one run
+            unfinished.append((Entry(kind, stem, rel, freeze(_references_only(checked.data))),
+                               {p.field for p in checked.schema_problems if p.field}))
 
     # 3. References between entries, once every file is known. A reference to a file
     #    that exists but has errors is not reported again, nor one in a field that has errors.
@@ -84,6 +99,16 @@ def load_catalogue(root: Path) -> Catalogue:
     if len(warnings) < len(problems):
         raise CatalogueError(problems)
     return Catalogue(tuple(entries), vocabularies, warnings)
+
+
+class _Checked(NamedTuple):
+    """What checking one file on its own found; picklable, so another process can do it."""
+
+    data: dict | None                 # None: the file could not be read as an entry
+    lines: Lines
+    file_problems: list[Problem]      # reading and the file name
+    schema_problems: list[Problem]    # fields: schema, placeholders, unsafe text
+    warnings: list[Problem]           # personal data
 
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

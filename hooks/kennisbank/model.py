@@ -112,9 +112,9 @@ class Entry:
 
 def freeze(value: Any) -> Any:
     if isinstance(value, dict):
-        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+        return MappingProxyType({k: v if type(v) is str else freeze(v) for k, v in value.items()})
     if isinstance(value, list):
-        return tuple(freeze(v) for v in value)
+        return tuple(v if type(v) is str else freeze(v) for v in value)
     return value
 
 

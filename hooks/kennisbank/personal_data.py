@@ -4,7 +4,7 @@ Entries describe organisations; contact details are organisational only (the
 privacy rules in CONTRIBUTING.md). These are guesses, so they are warnings:
 printed, but the build goes on::
 
-    personal_data_warnings({"beschrijving": "Mail jan.jansen@gmail.com"}, "x.yml", {("beschrijving",): 3})
+    personal_data_warnings([(("beschrijving",), "Mail jan.jansen@gmail.com")], "x.yml", {("beschrijving",): 3})
     # [Problem("x.yml", 3, "in veld 'beschrijving' staat iets dat lijkt op een persoonlijk e-mailadres ...",
     #          warning=True)]
 
@@ -17,12 +17,11 @@ sharper message. A BSN is nine digits that pass the elfproef (11-check).
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
 
 from kennisbank.problems import Problem
-from kennisbank.safety import strings
 from kennisbank.validate import _line, field_name
-from kennisbank.yamlfile import Lines
+from kennisbank.yamlfile import FieldPath, Lines
 
 RULES = "Zie 'Eerst: de privacyregels' in CONTRIBUTING.md."
 
@@ -45,13 +44,19 @@ SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "088")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _NAME_SHAPED = re.compile(r"[a-z]+(?:[._\-][a-z]+){1,3}")          # jan.jansen, j.de-vries
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-().]{7,17}\d(?!\w)")
-_NINE_DIGITS = re.compile(r"(?:\d\D*){9}")
+# A phone number or BSN: nine digits or more, at most a few separators apart ("+31 (0)6 12 34").
+_NINE_DIGITS_CLOSE = re.compile(r"\d(?:\D{0,4}\d){8}")
 _BSN = re.compile(r"(?<![\w.,/\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}([ .])\d{3}\1\d{3})(?![\w/\-]|[.,]\d)")
 
 
-def personal_data_warnings(data: Any, rel: str, lines: Lines) -> list[Problem]:
+def personal_data_warnings(texts: Sequence[tuple[FieldPath, str]], rel: str, lines: Lines) -> list[Problem]:
+    """Warnings for the texts of one entry, as listed by safety.strings()."""
+    # One look at all the entry's text first; the gap keeps digits of two fields apart.
+    everything = "\n\n\n\n\n".join(text for _, text in texts)
+    if "@" not in everything and not _NINE_DIGITS_CLOSE.search(everything):
+        return []
     warnings = []
-    for path, text in strings(data):
+    for path, text in texts:
         for message in check_personal_data(text):
             name = field_name(path)
             warnings.append(Problem(rel, _line(lines, path), f"in veld '{name}' {message} {RULES}", name,
@@ -61,7 +66,7 @@ def personal_data_warnings(data: Any, rel: str, lines: Lines) -> list[Problem]:
 
 def check_personal_data(text: str) -> list[str]:
     """What looks personal in one text, as the end of a Dutch sentence starting "in veld 'x' "."""
-    if "@" not in text and not _NINE_DIGITS.search(text):  # a phone number or BSN has 9 digits or more
+    if "@" not in text and not _NINE_DIGITS_CLOSE.search(text):  # most texts: nothing to look at
         return []
     found = []
     for match in _EMAIL.finditer(text):

@@ -4,14 +4,12 @@ A fresh file from scripts/new.py is valid YAML but unfinished. Instead of the
 schema's complaints about a placeholder (not in the list, not a web address...),
 the contributor gets one plain message per unfinished field::
 
-    problems = with_placeholders(schema_problems(...), data, rel, lines, required={"naam", ...})
+    problems = with_placeholders(schema_problems(...), strings(data), rel, lines, required={"naam", ...})
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Collection, Iterator
-from typing import Any
+from collections.abc import Collection, Sequence
 
 from kennisbank.problems import Problem
 from kennisbank.scaffold import PLACEHOLDER
@@ -19,24 +17,18 @@ from kennisbank.validate import _line, field_name
 from kennisbank.yamlfile import FieldPath, Lines
 
 
-def _placeholders(value: Any, path: FieldPath) -> Iterator[FieldPath]:
-    if isinstance(value, str) and value.strip().upper().startswith(PLACEHOLDER):
-        yield path
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _placeholders(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _placeholders(item, path + (i,))
-
-
-def with_placeholders(problems: list[Problem], data: Any, rel: str, lines: Lines,
+def with_placeholders(problems: list[Problem], texts: Sequence[tuple[FieldPath, str]], rel: str, lines: Lines,
                       required: Collection[str]) -> list[Problem]:
-    """`problems` with the ones about placeholders replaced by 'not filled in yet'."""
-    if PLACEHOLDER not in json.dumps(data, ensure_ascii=False).upper():  # one quick look at the whole entry
+    """`problems` with the ones about placeholders replaced by 'not filled in yet'.
+
+    `texts` are the entry's texts as listed by safety.strings().
+    """
+    if PLACEHOLDER not in "\n".join(text for _, text in texts).upper():   # one look at the whole entry
         return problems
     found: list[Problem] = []
-    for path in _placeholders(data, ()):
+    for path, text in texts:
+        if not text.lstrip()[:len(PLACEHOLDER)].upper() == PLACEHOLDER:
+            continue
         name = field_name(path)
         needed = path[0] in required and all(isinstance(part, int) for part in path[1:])
         fix = "Dit veld is verplicht: vul het in." if needed else \

@@ -4,7 +4,7 @@ Text fields are Markdown without raw HTML and links go to web addresses only.
 Every string of an entry is checked, whatever its field, so a new field is
 covered without anyone remembering to add it here::
 
-    problems = text_problems(data, "catalogue/organisaties/njr.yml", lines)
+    problems = text_problems(list(strings(data)), "catalogue/organisaties/njr.yml", lines)
     # [Problem(..., 5, "in veld 'beschrijving' staat HTML-code ('<script>'). ...")]
 
 '<' followed by a space or a digit stays allowed ("< 18 jaar", "<12"): Markdown
@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from kennisbank.problems import Problem
@@ -44,16 +44,28 @@ _INVISIBLE = re.compile(r"[\x00-\x1f\x7f\\]+")   # browsers skip tabs and newlin
 MARKDOWN_HINT = "Voor opmaak gebruik je Markdown, zoals **vet** of [linktekst](https://voorbeeld.nl)."
 
 
-def strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+def strings(value: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
     """Every string in an entry with the path of its field, lists and groups included."""
     if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, Mapping):   # plain data, or a frozen entry's fields
-        for key, item in value.items():
-            yield from strings(item, path + (key,))
+        return [(path, value)]
+    found: list[tuple[FieldPath, str]] = []
+    _collect(value, path, found)
+    return found
+
+
+def _collect(value: Any, path: FieldPath, found: list[tuple[FieldPath, str]]) -> None:
+    # A loop per container rather than a call per value: this runs over every text of every entry.
+    if isinstance(value, Mapping):   # plain data, or a frozen entry's fields
+        items: Iterable[tuple[Any, Any]] = value.items()
     elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from strings(item, path + (i,))
+        items = enumerate(value)
+    else:
+        return
+    for key, item in items:
+        if type(item) is str:
+            found.append((path + (key,), item))
+        elif isinstance(item, (Mapping, list, tuple)):
+            _collect(item, path + (key,), found)
 
 
 def snippet(text: str, start: int, length: int = 40) -> str:
@@ -62,9 +74,13 @@ def snippet(text: str, start: int, length: int = 40) -> str:
     return " ".join(text[start:end].split()) + ("…" if end < len(text) and text[end - 1] != ">" else "")
 
 
-def text_problems(data: Any, rel: str, lines: Lines) -> list[Problem]:
+def text_problems(texts: Sequence[tuple[FieldPath, str]], rel: str, lines: Lines) -> list[Problem]:
+    """Problems in the texts of one entry, as listed by strings()."""
+    if not _MARKUP_CHARS.search("".join(text for _, text in texts)) and \
+            all(len(text) <= MAX_TEXT for _, text in texts):   # most entries: one look at all their text
+        return []
     problems = []
-    for path, text in strings(data):
+    for path, text in texts:
         for message in check_text(text):
             name = field_name(path)
             problems.append(Problem(rel, _line(lines, path), f"in veld '{name}' {message}", name))

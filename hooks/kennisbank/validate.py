@@ -231,7 +231,12 @@ def _pattern_message(name: str, value: Any, schema: dict) -> str:
             f"en streepjes, zonder .yml, zoals '{slugify(str(value)) or 'naam-van-het-item'}'.")
 
 
+_CLEAN_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")   # slugify() leaves these as they are
+
+
 def slug_problem(rel: str, stem: str) -> Problem | None:
+    if _CLEAN_SLUG.fullmatch(stem):
+        return None
     expected = slugify(stem)
     if stem == expected:
         return None
