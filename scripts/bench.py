@@ -71,24 +71,38 @@ class Run:
     rss_mib: float
 
 
+# Runs the command as its own child and writes that child's peak memory to a file. Needed because
+# on Linux a process started from this (large) benchmark process reports at least this process's
+# peak memory as its own: the high-water mark survives fork and exec. The wrapper is small.
+MEMORY_WRAPPER = (
+    "import json, resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[2:])\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "open(sys.argv[1], 'w').write(json.dumps(peak))\n"
+    "sys.exit(code)\n"
+)
+
+
 def run_measured(command: list[str], cwd: Path, log: Path) -> Run:
     """Run `command` as a child process; its wall time, CPU time and peak memory (RSS).
 
     Each run gets an empty TMPDIR, so no cache in the temporary folder carries over.
     """
     tmp = Path(tempfile.mkdtemp(prefix="tmp-", dir=log.parent))
+    peak_file = tmp / "peak.json"
     with log.open("wb") as out:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env={**ENV, "TMPDIR": str(tmp)}, stdout=out,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen([sys.executable, "-S", "-c", MEMORY_WRAPPER, str(peak_file), *command], cwd=cwd,
+                                   env={**ENV, "TMPDIR": str(tmp)}, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
+    peak_kib = json.loads(peak_file.read_text()) if peak_file.exists() else 0
     shutil.rmtree(tmp, ignore_errors=True)
     if process.returncode:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise BenchError(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak_kib / 1024)
 
 
 def mkdocs_build(project: Path, site: Path) -> Run:
