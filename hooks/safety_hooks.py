@@ -2,6 +2,7 @@
 
 on_page_content refuses a catalogue page whose HTML could run script: the validator
 should have stopped such text already, so this only fires if something slipped past it.
+A page whose tags are all plain Markdown ones (kennisbank.plain_html) skips the full parse.
 on_post_page / on_post_template put the hashes of each page's inline scripts into its
 Content-Security-Policy (the policy itself is in theme/main.html).
 """
@@ -15,11 +16,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kennisbank.csp import with_script_hashes
+from kennisbank.plain_html import only_plain_markup
 from kennisbank.safety import unsafe_html
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if (page.file.generated_by or "").endswith("catalogue_hooks.py") and (found := unsafe_html(html)):
+    if ((page.file.generated_by or "").endswith("catalogue_hooks.py") and not only_plain_markup(html)
+            and (found := unsafe_html(html))):
         raise Abort(f"De pagina {page.file.src_uri} bevat na het omzetten onveilige HTML ({', '.join(found)}). "
                     f"De site is niet gebouwd. Haal de HTML uit het item; meld het ook aan de beheerders, "
                     f"want de controle had dit eerder moeten vinden.")
