@@ -113,8 +113,8 @@ class Renderer:
         self.env.filters.update(date_nl=date_nl, md=md_escape, summary=summary)
         self.env.globals.update(
             catalogue=catalogue, kinds=KINDS, facets=FACETS, today=self.today,
-            href=self.href, link=self.link, facet=self.facet, front_matter=front_matter, by_kind=by_kind,
-            backlinks_max=BACKLINKS_MAX, is_stale=lambda e: is_stale(e, self.today),
+            href=self.href, link=self.link, facet=self.facet, facet_links=self.facet_links,
+            front_matter=front_matter, by_kind=by_kind, backlinks_max=BACKLINKS_MAX, is_stale=lambda e: is_stale(e, self.today),
         )
         self.facet_pages = {
             (folder, value)
@@ -139,6 +139,10 @@ class Renderer:
         if (found := self._cache.get(key)) is None:
             found = self._cache[key] = self._facet(field, value)
         return found
+
+    def facet_links(self, entry: Entry, field: str) -> str:
+        """The entry's values of a field as facet links, separated by commas."""
+        return ", ".join([self.facet(field, value) for value in entry.values(field)])
 
     def _facet(self, field: str, value: str) -> str:
         spec = next((f for f in FACETS if f[0] == field), None)
