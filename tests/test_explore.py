@@ -51,6 +51,18 @@ def test_explorer_data_has_every_entry_with_its_facets(catalogue):
             assert item.get(spec.param, []) == list(entry.values(spec.field)), (entry.file, spec.param)
 
 
+def test_explorer_and_downloads_can_share_one_set_of_records(catalogue):
+    """explore_hooks.py makes the records once; the results are the same as without them."""
+    shared = records(catalogue, REAL_CATALOGUE, SITE_URL)
+    today = dt.date(2026, 11, 23)
+    assert render_explorer(catalogue, REAL_CATALOGUE, today, exported=shared) == render_explorer(
+        catalogue, REAL_CATALOGUE, today)
+    assert catalogue_json(catalogue, REAL_CATALOGUE, SITE_URL, today, items=shared) == catalogue_json(
+        catalogue, REAL_CATALOGUE, SITE_URL, today)
+    assert catalogue_csv(catalogue, REAL_CATALOGUE, SITE_URL, items=shared) == catalogue_csv(
+        catalogue, REAL_CATALOGUE, SITE_URL)
+
+
 def test_explorer_page_offers_every_used_value_once(catalogue):
     page = render_explorer(catalogue, REAL_CATALOGUE)
     for spec in FILTERS[1:]:

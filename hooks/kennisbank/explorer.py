@@ -51,13 +51,15 @@ def record_values(record: dict[str, Any], field: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def explorer_data(catalogue: Catalogue, root: Path) -> dict[str, Any]:
+def explorer_data(catalogue: Catalogue, root: Path,
+                  exported: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """{"filters": [param, ...], "items": [{"id": "organisaties/bmc", "soort": [...], "thema": [...]}]}.
 
-    Empty facets are left out of an item to keep the page light.
+    Empty facets are left out of an item to keep the page light. `exported`: the export
+    records (exports.records), when the caller has them already.
     """
     items = []
-    for record in records(catalogue, root):
+    for record in records(catalogue, root) if exported is None else exported:
         item: dict[str, Any] = {"id": record["id"]}
         for spec in FILTERS:
             values = record_values(record, spec.field)
@@ -88,8 +90,9 @@ def embedded_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def render_explorer(catalogue: Catalogue, root: Path, today: dt.date | None = None) -> str:
-    data = explorer_data(catalogue, root)
+def render_explorer(catalogue: Catalogue, root: Path, today: dt.date | None = None,
+                    exported: list[dict[str, Any]] | None = None) -> str:
+    data = explorer_data(catalogue, root, exported)
     entries = [entry for kind in KINDS for entry in catalogue.of_kind(kind.folder)]
     renderer = Renderer(catalogue, today)
     return renderer.render("explorer.md.j2", PAGE, groups=filter_options(catalogue, data), entries=entries,

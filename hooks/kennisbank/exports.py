@@ -145,22 +145,30 @@ def lookup(record: dict[str, Any], name: str) -> Any:
     return value.get(sub) if isinstance(value, dict) else None
 
 
-def catalogue_csv(catalogue: Catalogue, root: Path, site_url: str = "") -> str:
-    """catalogus.csv as text, starting with a byte order mark; one row per entry."""
+def catalogue_csv(catalogue: Catalogue, root: Path, site_url: str = "",
+                  items: list[dict[str, Any]] | None = None) -> str:
+    """catalogus.csv as text, starting with a byte order mark; one row per entry.
+
+    `items`: records(catalogue, root, site_url), when the caller has them already.
+    """
     header = columns(root, catalogue.vocabularies)
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(column.name for column in header)
-    for record in records(catalogue, root, site_url):
+    for record in records(catalogue, root, site_url) if items is None else items:
         writer.writerow(cell(lookup(record, column.name)) for column in header)
     return out.getvalue()
 
 
 def catalogue_json(catalogue: Catalogue, root: Path, site_url: str = "",
-                   today: dt.date | None = None) -> str:
-    """catalogus.json: the entries plus the word lists, so codes can be read as labels."""
-    items = records(catalogue, root, site_url)
+                   today: dt.date | None = None, items: list[dict[str, Any]] | None = None) -> str:
+    """catalogus.json: the entries plus the word lists, so codes can be read as labels.
+
+    `items`: records(catalogue, root, site_url), when the caller has them already.
+    """
+    if items is None:
+        items = records(catalogue, root, site_url)
     data = {
         "titel": "Kennisbank Ervaringsdeskundigheid Jeugd: de hele catalogus",
         "bron": site_url,
