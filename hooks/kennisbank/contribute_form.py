@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from kennisbank.fields import Field, kind_fields
+from kennisbank.fields import Field, kind_fields, kinds_fields
 from kennisbank.model import KINDS_BY_FOLDER, Catalogue, Kind
 from kennisbank.pages import front_matter
 from kennisbank.scaffold import modeline
@@ -41,13 +41,15 @@ FORM_PAGES = (
 )
 
 
-def form_fields(root: Path, folder: str) -> list[Field]:
-    return [f for f in kind_fields(root, folder)
+def form_fields(root: Path, folder: str, fields: tuple[Field, ...] | None = None) -> list[Field]:
+    """The fields the form asks for; `fields`: kind_fields(root, folder), when the caller has them."""
+    return [f for f in (kind_fields(root, folder) if fields is None else fields)
             if f.name not in SKIPPED and not (folder == "bronnen" and f.name == "bronnen")]
 
 
-def form_data(root: Path, catalogue: Catalogue, folder: str, repo_url: str) -> dict:
-    """Everything bijdragen.js needs, as plain data."""
+def form_data(root: Path, catalogue: Catalogue, folder: str, repo_url: str,
+              fields: list[Field] | None = None) -> dict:
+    """Everything bijdragen.js needs, as plain data; `fields`: form_fields(root, folder), when known."""
     kind: Kind = KINDS_BY_FOLDER[folder]
     return {
         "folder": folder,
@@ -56,7 +58,7 @@ def form_data(root: Path, catalogue: Catalogue, folder: str, repo_url: str) -> d
         "modeline": modeline(folder),
         "repo_url": repo_url.rstrip("/"),
         "taken": sorted(entry.slug for entry in catalogue.entries),
-        "fields": [f.as_dict() for f in form_fields(root, folder)],
+        "fields": [f.as_dict() for f in (form_fields(root, folder) if fields is None else fields)],
     }
 
 
@@ -71,12 +73,14 @@ def form_pages(root: Path, catalogue: Catalogue, repo_url: str) -> dict[str, str
                              keep_trailing_newline=True, autoescape=True)
     pages = {}
     options = _options(catalogue)
+    by_kind = kinds_fields(root, dict(catalogue.vocabularies))   # the schemas read once, not twice per page
     for page in FORM_PAGES:
-        data = form_data(root, catalogue, page.folder, repo_url)
+        fields = form_fields(root, page.folder, by_kind[page.folder])
+        data = form_data(root, catalogue, page.folder, repo_url, fields)
         # Inside <script type="application/json"> only "</" could end the element early.
         data_json = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
         pages[page.path] = env.get_template("bijdragen.md.j2").render(
-            page=page, pages=FORM_PAGES, kind=KINDS_BY_FOLDER[page.folder], fields=form_fields(root, page.folder),
+            page=page, pages=FORM_PAGES, kind=KINDS_BY_FOLDER[page.folder], fields=fields,
             options=options, data_json=data_json, repo_url=repo_url.rstrip("/"),
             front_matter=Markup(front_matter(title=page.title, description=f"Voeg zelf een "
                                 f"{KINDS_BY_FOLDER[page.folder].singular} toe aan de kennisbank.")),
