@@ -14,6 +14,7 @@ import functools
 import json
 import posixpath
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
@@ -41,12 +42,13 @@ def is_stale(entry: Entry, today: dt.date | None = None) -> bool:
     return ((today or dt.date.today()) - entry.checked).days > STALE_AFTER_DAYS
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# Each Markdown special character gets a backslash before it (str.translate: one C pass).
+_MD_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_[]<>|#"})
 
 
 def md_escape(text: str) -> str:
     """Escape text for use inside a Markdown link or table cell."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    return str(text).translate(_MD_SPECIAL)
 
 
 def front_matter(**meta: object) -> str:
@@ -113,7 +115,7 @@ class Renderer:
         self.env.filters.update(date_nl=date_nl, md=md_escape, summary=summary)
         self.env.globals.update(
             catalogue=catalogue, kinds=KINDS, facets=FACETS, today=self.today,
-            href=self.href, link=self.link, facet=self.facet, facet_links=self.facet_links,
+            href=self.href, link=self.link, facet=self.facet, facet_links=self.facet_links, related=self.related,
             front_matter=front_matter, by_kind=by_kind, backlinks_max=BACKLINKS_MAX, is_stale=lambda e: is_stale(e, self.today),
         )
         self.facet_pages = {
@@ -138,6 +140,17 @@ class Renderer:
         key = ("facet", self._here, field, value)
         if (found := self._cache.get(key)) is None:
             found = self._cache[key] = self._facet(field, value)
+        return found
+
+    def related(self, entry: Entry, listed_kinds: Iterable[str]) -> list[Entry]:
+        """For "Zie ook": the entries it names under gerelateerd, then those that point to it,
+        except the kinds its page lists in sections of their own."""
+        found = [self.catalogue.get(*ref.split("/")) for ref in entry.values("gerelateerd")]
+        seen = {e.key for e in found}
+        for other in self.catalogue.referrers(entry):
+            if other.key not in seen and other.kind.folder not in listed_kinds:
+                found.append(other)
+                seen.add(other.key)
         return found
 
     def facet_links(self, entry: Entry, field: str) -> str:
