@@ -42,13 +42,14 @@ def is_stale(entry: Entry, today: dt.date | None = None) -> bool:
     return ((today or dt.date.today()) - entry.checked).days > STALE_AFTER_DAYS
 
 
-# Each Markdown special character gets a backslash before it (str.translate: one C pass).
-_MD_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_[]<>|#"})
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|#]")
+_MD_ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]<>|#"})
 
 
 def md_escape(text: str) -> str:
-    """Escape text for use inside a Markdown link or table cell."""
-    return str(text).translate(_MD_SPECIAL)
+    """Escape text for use inside a Markdown link or table cell: a backslash before each special character."""
+    text = str(text)
+    return text.translate(_MD_ESCAPED) if _MD_SPECIAL.search(text) else text   # most text has none
 
 
 def front_matter(**meta: object) -> str:
@@ -93,10 +94,10 @@ def relative_path(target: str, folder: str) -> str:
 class Renderer:
     """Renders the page templates for one catalogue; one Jinja environment for all its pages.
 
-    href, link and facet are globals that read the folder of the page being rendered
-    (self._here), so macros.md.j2 is imported without context: Jinja then evaluates it once,
-    not again for every page. Their results repeat across the pages of a folder, so they
-    are cached per folder.
+    The helpers (href, link, facet, ...) are globals that read the folder of the page being
+    rendered (self._here), so the macros of macros.md.j2 need no page context: they are made
+    once and given to every template as `m`, instead of an {% import %} per page. Links and
+    facets repeat across the pages of a folder, so they are cached per folder.
     """
 
     def __init__(self, catalogue: Catalogue, today: dt.date | None = None):
@@ -116,8 +117,10 @@ class Renderer:
         self.env.globals.update(
             catalogue=catalogue, kinds=KINDS, facets=FACETS, today=self.today,
             href=self.href, link=self.link, facet=self.facet, facet_links=self.facet_links, related=self.related,
-            front_matter=front_matter, by_kind=by_kind, backlinks_max=BACKLINKS_MAX, is_stale=lambda e: is_stale(e, self.today),
+            front_matter=front_matter, by_kind=by_kind, backlinks_max=BACKLINKS_MAX,
+            is_stale=lambda e: is_stale(e, self.today),
         )
+        self.env.globals["m"] = self.env.get_template("macros.md.j2").module
         self.facet_pages = {
             (folder, value)
             for field, vocabulary, folder in FACETS
