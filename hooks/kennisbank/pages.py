@@ -95,8 +95,8 @@ class Renderer:
     """Renders the page templates for one catalogue; one Jinja environment for all its pages.
 
     The helpers (href, link, facet, ...) are globals that read the folder of the page being
-    rendered (self._here), so the macros of macros.md.j2 need no page context: they are made
-    once and given to every template as `m`, instead of an {% import %} per page. Links and
+    rendered (self._here), so the macros of macros.md.j2 need no page context: pages() makes
+    them once and gives them to every page template as `m`, instead of an {% import %} per page. Links and
     facets repeat across the pages of a folder, so they are cached per folder.
     """
 
@@ -120,7 +120,6 @@ class Renderer:
             front_matter=front_matter, by_kind=by_kind, backlinks_max=BACKLINKS_MAX,
             is_stale=lambda e: is_stale(e, self.today),
         )
-        self.env.globals["m"] = self.env.get_template("macros.md.j2").module
         self.facet_pages = {
             (folder, value)
             for field, vocabulary, folder in FACETS
@@ -177,6 +176,7 @@ class Renderer:
         return self.env.get_template(template).render(page=page, **context)
 
     def pages(self) -> dict[str, str]:
+        self.env.globals["m"] = self.env.get_template("macros.md.j2").module   # the page templates' macros
         pages: dict[str, str] = {}
         for kind in KINDS:
             path = f"{kind.folder}/index.md"
