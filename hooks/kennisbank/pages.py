@@ -52,9 +52,12 @@ def md_escape(text: str) -> str:
     return text.translate(_MD_ESCAPED) if _MD_SPECIAL.search(text) else text   # most text has none
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)   # json.dumps makes a new encoder per call for these options
+
+
 def front_matter(**meta: object) -> str:
     """YAML front matter; JSON strings are valid YAML, so every value is quoted safely."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value]
+    lines = [f"{key}: {_JSON.encode(value)}" for key, value in meta.items() if value]
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
