@@ -81,12 +81,15 @@ def records(catalogue: Catalogue, root: Path, site_url: str = "") -> list[dict[s
     fields = kinds_fields(root, dict(catalogue.vocabularies))
     for kind in KINDS:
         order = [field.name for field in fields[kind.folder]]
+        in_schema = set(order)
         for entry in catalogue.of_kind(kind.folder):
             record: dict[str, Any] = {"id": f"{kind.folder}/{entry.slug}", "categorie": kind.folder,
                                       "pagina": page_url(entry, site_url)}
-            for name in order + [name for name in entry.fields if name not in order]:
-                if name in entry.fields:
-                    record[name] = plain(entry.fields[name])
+            values = entry.fields
+            for name in order + [name for name in values if name not in in_schema]:
+                if name in values:
+                    value = values[name]
+                    record[name] = value if type(value) is str else plain(value)   # most values are text
             result.append(record)
     return result
 
