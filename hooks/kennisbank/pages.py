@@ -119,7 +119,7 @@ class Renderer:
         self.env.filters.update(date_nl=date_nl, md=md_escape, summary=summary)
         self.env.globals.update(
             catalogue=catalogue, kinds=KINDS, facets=FACETS, today=self.today,
-            href=self.href, link=self.link, facet=self.facet, facet_links=self.facet_links, related=self.related,
+            href=self.href, link=self.link, facet=self.facet, facet_links=self.facet_links, related=self.related, fact=self.fact,
             front_matter=front_matter, by_kind=by_kind, backlinks_max=BACKLINKS_MAX,
             is_stale=lambda e: is_stale(e, self.today),
         )
@@ -157,6 +157,13 @@ class Renderer:
                 found.append(other)
                 seen.add(other.key)
         return found
+
+    @staticmethod
+    def fact(label: str, text: object) -> str:
+        """One item of "In het kort": a Markdown definition (the label, then ':   ' and the text).
+        Nothing without text. A function rather than a macro: pages have many, and a Jinja macro
+        call costs more than the rest of the item."""
+        return f"{label}\n:   {text}\n\n" if text else ""
 
     def facet_links(self, entry: Entry, field: str) -> str:
         """The entry's values of a field as facet links, separated by commas."""
