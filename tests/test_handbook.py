@@ -148,6 +148,17 @@ def test_bookmarks_for_chapters_and_entries(built, catalogue):
         assert flat(entry.title) in nested, entry.title
 
 
+def test_chapter_bookmarks_open_the_page_the_contents_names(built, chapter_pages):
+    reader = PdfReader(built[0] / "handboek.pdf")
+    opened = {}
+    for item in reader.outline:
+        if not isinstance(item, list):
+            for title in CHAPTERS:
+                if flat(item.title).endswith(title):
+                    opened[title] = reader.get_destination_page_number(item) + 1
+    assert opened == chapter_pages
+
+
 def test_tagged_with_title_author_and_language(built):
     path = built[0] / "handboek.pdf"
     reader = PdfReader(path)

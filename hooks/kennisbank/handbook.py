@@ -14,6 +14,8 @@ Entry links point at the site (site_url + page); print shows their address.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gc
 import hashlib
 import io
 import logging
@@ -195,17 +197,61 @@ def _weasyprint_version() -> str:
 def _render_pdf(html: str) -> bytes:
     # Imported here: WeasyPrint needs pango, which only PDF work should require.
     try:
-        from weasyprint import CSS, HTML
+        from weasyprint import HTML
     except OSError as error:  # pango missing
         raise HandbookError(f"WeasyPrint kan niet starten ({error}). Installeer pango "
                             "(Debian: libpango-1.0-0 libpangoft2-1.0-0).") from None
     # WeasyPrint reports every CSS property it does not know; that is noise here.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    _cache_page_references()
+    stylesheet, fonts = _print_stylesheet(PRINT_CSS.read_text(encoding="utf-8"))
     out = io.BytesIO()
-    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
-        out, stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant="pdf/ua-1", pdf_tags=True)
+    # The cyclic garbage collector finds next to nothing among WeasyPrint's many short-lived
+    # objects, but walks them (and, in a MkDocs build, the whole site) again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
+            out, stylesheets=[stylesheet], font_config=fonts, pdf_variant="pdf/ua-1", pdf_tags=True)
+    finally:
+        if collecting:
+            gc.enable()
     return out.getvalue()
+
+
+@functools.lru_cache(maxsize=1)
+def _print_stylesheet(css: str) -> tuple:
+    """print.css, parsed once, and one font configuration for all PDFs of a process:
+    fontconfig then scans the machine's fonts once, and Pango loads each font once."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+    fonts = FontConfiguration()
+    return CSS(string=css, base_url=str(TEMPLATES), font_config=fonts), fonts
+
+
+def _cache_page_references() -> None:
+    """Make pydyf keep its list of page references until a page is added.
+
+    pydyf 0.13 builds that list anew on every read of PDF.page_references, and WeasyPrint
+    reads it for every tagged element and link: quadratic in the number of pages (a twentieth
+    of the handbook's time at 100 pages). Same values, so the same PDF. Only for the pinned
+    pydyf: another version may have changed the attribute.
+    """
+    import pydyf
+    if pydyf.__version__ != "0.13.0" or getattr(pydyf.PDF, "_kennisbank_refs_cached", False):
+        return
+
+    def page_references(pdf: pydyf.PDF) -> tuple:
+        kids = pdf.pages["Kids"]  # [number, 0, "R", number, 0, "R", ...]; only add_page changes it
+        cached = pdf.__dict__.get("_kennisbank_refs")
+        if cached is None or cached[0] != len(kids):
+            cached = pdf.__dict__["_kennisbank_refs"] = (
+                len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+        return cached[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    pydyf.PDF._kennisbank_refs_cached = True
 
 
 def render_handbook_pdf(catalogue: Catalogue, edition: Edition, cache: Path | None = None) -> bytes:
