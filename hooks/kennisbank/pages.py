@@ -115,6 +115,7 @@ class Renderer:
             # No file system check on every get_template (each page, each extends and import):
             # a Renderer lives for one build, and the next build (mkdocs serve) makes a new one.
             auto_reload=False,
+            optimized=False,   # Jinja's constant folding costs more compile time than it saves here
         )
         self.env.filters.update(date_nl=date_nl, md=md_escape, summary=summary)
         self.env.globals.update(
