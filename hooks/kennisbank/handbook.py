@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import hashlib
 import io
 import logging
@@ -31,6 +30,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from kennisbank.gcpause import paused_gc
 from kennisbank.model import FACETS, Catalogue, Entry
 from kennisbank.pages import date_nl, md_escape, summary
 
@@ -209,14 +209,9 @@ def _render_pdf(html: str) -> bytes:
     out = io.BytesIO()
     # The cyclic garbage collector finds next to nothing among WeasyPrint's many short-lived
     # objects, but walks them (and, in a MkDocs build, the whole site) again and again.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
             out, stylesheets=[stylesheet], font_config=fonts, pdf_variant="pdf/ua-1", pdf_tags=True)
-    finally:
-        if collecting:
-            gc.enable()
     return out.getvalue()
 
 
