@@ -169,3 +169,33 @@ def test_reading_any_bytes_gives_data_or_problems(data):
     if problem is None:
         _, _, problems = parse_yaml(text, "f.yml")
         assert all(isinstance(p, Problem) for p in problems)
+
+
+# Texts that each check reports, mixed into random text: the first look on the whole entry
+# (all_text) may pass an entry over only when none of the full checks finds anything in it.
+FINDINGS = st.sampled_from(["<script>", "[a](javascript:x)", "{: onclick=x}", "![b](https://x.nl/b.png)",
+                            "jan.jansen@gmail.com", "06-12345678", "111222333", "vul in", "VUL IN", "x" * 5001,
+                            "1 2 3 4 5 6 7 8 9", "[", "@"])
+ENTRY_VALUES = st.recursive(st.one_of(TEXT, st.builds(str.__add__, TEXT, FINDINGS), st.integers(), st.none()),
+                            lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                    st.dictionaries(st.sampled_from(FIELDS), inner, max_size=4)),
+                            max_leaves=12)
+
+
+@PROFILE
+@given(st.dictionaries(st.sampled_from(FIELDS), ENTRY_VALUES, max_size=6))
+def test_the_first_look_at_an_entry_never_passes_over_a_finding(data):
+    from kennisbank.personal_data import might_be_personal, personal_data_warnings
+    from kennisbank.placeholders import has_placeholder, with_placeholders
+    from kennisbank.safety import GAP, all_text, might_be_unsafe, strings, text_problems
+
+    texts = strings(data)
+    lines = {path: 1 for path, _ in texts}
+    everything = all_text(data)
+    assert everything == GAP.join(text for _, text in texts)
+    if text_problems(texts, "x.yml", lines):
+        assert might_be_unsafe(everything)
+    if personal_data_warnings(texts, "x.yml", lines):
+        assert might_be_personal(everything)
+    if with_placeholders([], texts, "x.yml", lines, ()):
+        assert has_placeholder(everything)

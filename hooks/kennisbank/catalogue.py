@@ -16,12 +16,13 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from kennisbank.gcpause import paused_gc
 from kennisbank.model import KINDS, REFERENCE_FIELDS, Catalogue, Entry, Kind, freeze
 from kennisbank.parallel import in_parallel
-from kennisbank.personal_data import personal_data_warnings
-from kennisbank.placeholders import with_placeholders
+from kennisbank.personal_data import might_be_personal, personal_data_warnings
+from kennisbank.placeholders import has_placeholder, with_placeholders
 from kennisbank.problems import CatalogueError, Problem
-from kennisbank.safety import strings, text_problems
+from kennisbank.safety import all_text, might_be_unsafe, strings, text_problems
 from kennisbank.validate import load_validators, reference_problems, schema_problems, slug_problem
 from kennisbank.vocabularies import load_vocabularies
 from kennisbank.yamlfile import Lines, read_yaml
@@ -29,26 +30,30 @@ from kennisbank.yamlfile import Lines, read_yaml
 
 def load_catalogue(root: Path) -> Catalogue:
     """Load and validate everything under `root`; raise CatalogueError listing all problems."""
-    root = Path(root)
+    with paused_gc():
+        return _load(Path(root))
+
+
+def _load(root: Path) -> Catalogue:
     # 1. Vocabularies and schemas: the rules every entry is checked against.
     vocabularies, problems = load_vocabularies(root)
     validators = load_validators(root, vocabularies)
 
     # 2. Every entry file: parse, check its name and its fields (each file on its own).
-    files: list[tuple[Kind, str, Path, str]] = []    # (kind, slug, path, name in messages)
+    files: list[tuple[Kind, str, str, str]] = []    # (kind, slug, path, name in messages)
     for kind in KINDS:
-        folder = root / kind.folder
-        for name in sorted(os.listdir(folder)) if folder.is_dir() else ():
+        folder = os.path.join(root, kind.folder)
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
             stem, suffix = os.path.splitext(name)
             rel = f"{root.name}/{kind.folder}/{name}"
             if suffix == ".yaml":
                 problems.append(Problem(rel, None, f"gebruik de extensie .yml: noem het bestand '{stem}.yml'."))
                 continue
-            path = folder / name
+            path = os.path.join(folder, name)
             if suffix == ".yml" and (os.path.isfile(path) or os.path.islink(path)):   # read_yaml refuses links
                 files.append((kind, stem, path, rel))
 
-    def check(file: tuple[Kind, str, Path, str]) -> _Checked:
+    def check(file: tuple[Kind, str, str, str]) -> _Checked:
         kind, stem, path, rel = file
         data, file_lines, found = read_yaml(path, rel)
         if found:
@@ -57,14 +62,17 @@ def load_catalogue(root: Path) -> Catalogue:
             return _Checked(None, file_lines, [Problem(rel, 1, "een item bestaat uit velden (naam: waarde), niet "
                                                                "uit een losse lijst of tekst. Begin met "
                                                                "bijvoorbeeld 'naam: ...'.")], [], [])
-        texts = strings(data)
         schema_found = schema_problems(validators[kind.folder], data, rel, file_lines)
-        schema_found = with_placeholders(schema_found, texts, rel, file_lines,
-                                         validators[kind.folder].schema.get("required", ()))
-        schema_found += text_problems(texts, rel, file_lines)     # no HTML, no javascript: links
+        warnings = []
+        everything = all_text(data)   # one look first; most entries have nothing for the text checks
+        if might_be_unsafe(everything) or might_be_personal(everything) or has_placeholder(everything):
+            texts = strings(data)
+            schema_found = with_placeholders(schema_found, texts, rel, file_lines,
+                                             validators[kind.folder].schema.get("required", ()))
+            schema_found += text_problems(texts, rel, file_lines)     # no HTML, no javascript: links
+            warnings = personal_data_warnings(texts, rel, file_lines)
         name_problem = slug_problem(rel, stem)
-        return _Checked(data, file_lines, [name_problem] if name_problem else [], schema_found,
-                        personal_data_warnings(texts, rel, file_lines))
+        return _Checked(data, file_lines, [name_problem] if name_problem else [], schema_found, warnings)
 
     entries: list[Entry] = []
     lines: dict[str, Lines] = {}

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from kennisbank.problems import Problem
+from kennisbank.safety import GAP
 from kennisbank.validate import _line, field_name
 from kennisbank.yamlfile import FieldPath, Lines
 
@@ -51,9 +52,7 @@ _BSN = re.compile(r"(?<![\w.,/\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}([ .])\d{3}\
 
 def personal_data_warnings(texts: Sequence[tuple[FieldPath, str]], rel: str, lines: Lines) -> list[Problem]:
     """Warnings for the texts of one entry, as listed by safety.strings()."""
-    # One look at all the entry's text first; the gap keeps digits of two fields apart.
-    everything = "\n\n\n\n\n".join(text for _, text in texts)
-    if "@" not in everything and not _NINE_DIGITS_CLOSE.search(everything):
+    if not might_be_personal(GAP.join(text for _, text in texts)):   # one look at all the entry's text
         return []
     warnings = []
     for path, text in texts:
@@ -64,9 +63,14 @@ def personal_data_warnings(texts: Sequence[tuple[FieldPath, str]], rel: str, lin
     return warnings
 
 
+def might_be_personal(text: str) -> bool:
+    """False when check_personal_data can find nothing in `text` (or in all_text of an entry)."""
+    return "@" in text or bool(_NINE_DIGITS_CLOSE.search(text))
+
+
 def check_personal_data(text: str) -> list[str]:
     """What looks personal in one text, as the end of a Dutch sentence starting "in veld 'x' "."""
-    if "@" not in text and not _NINE_DIGITS_CLOSE.search(text):  # most texts: nothing to look at
+    if not might_be_personal(text):  # most texts: nothing to look at
         return []
     found = []
     for match in _EMAIL.finditer(text):

@@ -23,7 +23,7 @@ def with_placeholders(problems: list[Problem], texts: Sequence[tuple[FieldPath, 
 
     `texts` are the entry's texts as listed by safety.strings().
     """
-    if PLACEHOLDER not in "\n".join(text for _, text in texts).upper():   # one look at the whole entry
+    if not has_placeholder("\n".join(text for _, text in texts)):   # one look at the whole entry
         return problems
     found: list[Problem] = []
     for path, text in texts:
@@ -39,3 +39,8 @@ def with_placeholders(problems: list[Problem], texts: Sequence[tuple[FieldPath, 
         return problems
     covered = {p.field for p in found}
     return found + [p for p in problems if p.field not in covered]
+
+
+def has_placeholder(text: str) -> bool:
+    """Whether "VUL IN" is anywhere in `text` (or in all_text of an entry), in any case."""
+    return PLACEHOLDER in text.upper()

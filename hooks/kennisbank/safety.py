@@ -68,6 +68,37 @@ def _collect(value: Any, path: FieldPath, found: list[tuple[FieldPath, str]]) ->
             _collect(item, path + (key,), found)
 
 
+# Between two texts in all_text(): more than any check lets run across (a phone number allows 4).
+GAP = "\n\n\n\n\n"
+
+
+def all_text(value: Any) -> str:
+    """Every string in an entry in one text, GAP between them: for the checks' first look.
+
+    Cheaper than strings() (no field paths), so an entry with nothing to look at costs one
+    pass over its text; only an entry where a first look finds something is listed in full.
+    """
+    if isinstance(value, str):
+        return value
+    found: list[str] = []
+    if isinstance(value, (Mapping, list, tuple)):
+        _collect_text(value, found)
+    return GAP.join(found)
+
+
+def _collect_text(value: Any, found: list[str]) -> None:
+    for item in value.values() if isinstance(value, Mapping) else value:
+        if type(item) is str:
+            found.append(item)
+        elif isinstance(item, (Mapping, list, tuple)):
+            _collect_text(item, found)
+
+
+def might_be_unsafe(everything: str) -> bool:
+    """False when no text in `everything` (see all_text) can have a problem text_problems reports."""
+    return len(everything) > MAX_TEXT or bool(_MARKUP_CHARS.search(everything))
+
+
 def snippet(text: str, start: int, length: int = 40) -> str:
     """The piece of `text` from `start` to the first '>' (a tag), or `length` characters."""
     end = text.find(">", start, start + length) + 1 or start + length
@@ -77,7 +108,7 @@ def snippet(text: str, start: int, length: int = 40) -> str:
 def text_problems(texts: Sequence[tuple[FieldPath, str]], rel: str, lines: Lines) -> list[Problem]:
     """Problems in the texts of one entry, as listed by strings()."""
     if not _MARKUP_CHARS.search("".join(text for _, text in texts)) and \
-            all(len(text) <= MAX_TEXT for _, text in texts):   # most entries: one look at all their text
+            all(len(text) <= MAX_TEXT for _, text in texts):   # one look at all their text
         return []
     problems = []
     for path, text in texts:
