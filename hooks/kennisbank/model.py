@@ -124,22 +124,16 @@ class Catalogue:
     vocabularies: Mapping[str, Vocabulary]
     warnings: tuple[Problem, ...] = ()
     _by_key: dict[tuple[str, str], Entry] = field(init=False, repr=False, compare=False)
-    _referrers: dict[tuple[str, str], tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
+    _referrers: dict[tuple[str, str], tuple[Entry, ...]] | None = field(init=False, repr=False, compare=False)
     _sorted: tuple[Entry, ...] = field(init=False, repr=False, compare=False)
     _by_value: dict[str, dict[str, tuple[Entry, ...]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Indexes built once, in display order, so the pages (thousands of lookups) never scan or sort.
-        ordered = tuple(sorted(self.entries, key=sort_key))
-        by_key = {entry.key: entry for entry in self.entries}
-        referrers: dict[tuple[str, str], list[Entry]] = {}
-        for entry in ordered:
-            # Each target once per entry, deduplicated by key: comparing entries field by field is slow.
-            for target in dict.fromkeys((folder, slug) for _, folder, slug in entry.references()):
-                referrers.setdefault(target, []).append(entry)
-        object.__setattr__(self, "_sorted", ordered)
-        object.__setattr__(self, "_by_key", by_key)
-        object.__setattr__(self, "_referrers", {k: tuple(v) for k, v in referrers.items()})
+        # The ones only pages need are made on first use: validation alone does not pay for them.
+        object.__setattr__(self, "_sorted", tuple(sorted(self.entries, key=sort_key)))
+        object.__setattr__(self, "_by_key", {entry.key: entry for entry in self.entries})
+        object.__setattr__(self, "_referrers", None)
         object.__setattr__(self, "_by_value", {})
 
     def of_kind(self, folder: str) -> list[Entry]:
@@ -150,6 +144,13 @@ class Catalogue:
 
     def referrers(self, entry: Entry, folder: str | None = None) -> list[Entry]:
         """Entries that point to `entry`, optionally only those of one kind."""
+        if self._referrers is None:   # one pass over all references, on first use
+            referrers: dict[tuple[str, str], list[Entry]] = {}
+            for source in self._sorted:
+                # Each target once per entry, deduplicated by key: comparing entries field by field is slow.
+                for target in dict.fromkeys((folder, slug) for _, folder, slug in source.references()):
+                    referrers.setdefault(target, []).append(source)
+            object.__setattr__(self, "_referrers", {key: tuple(found) for key, found in referrers.items()})
         found = self._referrers.get(entry.key, ())
         return [e for e in found if folder is None or e.kind.folder == folder]
 
