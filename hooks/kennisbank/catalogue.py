@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,7 +26,7 @@ from kennisbank.problems import CatalogueError, Problem
 from kennisbank.safety import all_text, might_be_unsafe, strings, text_problems
 from kennisbank.validate import load_validators, reference_problems, schema_problems, slug_problem
 from kennisbank.vocabularies import load_vocabularies
-from kennisbank.yamlfile import Lines, read_yaml
+from kennisbank.yamlfile import read_yaml
 
 
 def load_catalogue(root: Path) -> Catalogue:
@@ -39,29 +40,31 @@ def _load(root: Path) -> Catalogue:
     vocabularies, problems = load_vocabularies(root)
     validators = load_validators(root, vocabularies)
 
-    # 2. Every entry file: parse, check its name and its fields (each file on its own).
+    # 2. Every entry file: parse, check its name, its fields and its references (each file on
+    #    its own: only the list of files is shared, so this runs on every core).
     files: list[tuple[Kind, str, str, str]] = []    # (kind, slug, path, name in messages)
+    root_name = root.name
     for kind in KINDS:
         folder = os.path.join(root, kind.folder)
-        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
-            stem, suffix = os.path.splitext(name)
-            rel = f"{root.name}/{kind.folder}/{name}"
+        # scandir: the kind of each file comes with the listing, without a system call per file.
+        for item in sorted(os.scandir(folder), key=lambda item: item.name) if os.path.isdir(folder) else ():
+            stem, suffix = os.path.splitext(item.name)
+            rel = f"{root_name}/{kind.folder}/{item.name}"
             if suffix == ".yaml":
                 problems.append(Problem(rel, None, f"gebruik de extensie .yml: noem het bestand '{stem}.yml'."))
                 continue
-            path = os.path.join(folder, name)
-            if suffix == ".yml" and (os.path.isfile(path) or os.path.islink(path)):   # read_yaml refuses links
-                files.append((kind, stem, path, rel))
+            if suffix == ".yml" and (item.is_symlink() or item.is_file()):   # read_yaml refuses links
+                files.append((kind, stem, item.path, rel))
+    existing = {(kind.folder, stem) for kind, stem, _, _ in files}   # every entry file, valid or not
 
     def check(file: tuple[Kind, str, str, str]) -> _Checked:
         kind, stem, path, rel = file
         data, file_lines, found = read_yaml(path, rel)
         if found:
-            return _Checked(None, file_lines, found, [], [])
+            return _Checked(None, found, None)
         if not isinstance(data, dict):
-            return _Checked(None, file_lines, [Problem(rel, 1, "een item bestaat uit velden (naam: waarde), niet "
-                                                               "uit een losse lijst of tekst. Begin met "
-                                                               "bijvoorbeeld 'naam: ...'.")], [], [])
+            return _Checked(None, [Problem(rel, 1, "een item bestaat uit velden (naam: waarde), niet uit een losse "
+                                                   "lijst of tekst. Begin met bijvoorbeeld 'naam: ...'.")], None)
         schema_found = schema_problems(validators[kind.folder], data, rel, file_lines)
         warnings = []
         everything = all_text(data)   # one look first; most entries have nothing for the text checks
@@ -72,36 +75,30 @@ def _load(root: Path) -> Catalogue:
             schema_found += text_problems(texts, rel, file_lines)     # no HTML, no javascript: links
             warnings = personal_data_warnings(texts, rel, file_lines)
         name_problem = slug_problem(rel, stem)
-        return _Checked(data, file_lines, [name_problem] if name_problem else [], schema_found, warnings)
+        fields = freeze(data if not schema_found else _references_only(data))
+        # A reference to a file that exists but has errors is not reported again, nor one in a
+        # field that has errors: an entry with schema problems still has its other references
+        # checked, so every mistake shows in one run.
+        bad = {p.field for p in schema_found if p.field}
+        references = [p for p in reference_problems([Entry(kind, stem, rel, fields)], existing, {rel: file_lines})
+                      if not any(p.field == f or p.field.startswith((f + "[", f + ".")) for f in bad)]
+        return _Checked(None if schema_found else fields, [name_problem] if name_problem else [],
+                        schema_found + warnings + references)
 
     entries: list[Entry] = []
-    lines: dict[str, Lines] = {}
     seen: dict[str, str] = {}          # slug -> file, over all kinds
-    existing = {(kind.folder, stem) for kind, stem, _, _ in files}   # every entry file, valid or not
-    unfinished: list[tuple[Entry, set[str]]] = []   # entries with schema problems
     for (kind, stem, _, rel), checked in zip(files, in_parallel(check, files)):
         problems += checked.file_problems
-        if checked.data is None:
+        if checked.entry_problems is None:
             continue
         if stem in seen:
             problems.append(Problem(rel, None, f"de naam '{stem}' is al in gebruik door {seen[stem]}. "
                                                f"Elke bestandsnaam komt één keer voor; kies een andere."))
             continue
         seen[stem] = rel
-        problems += checked.schema_problems + checked.warnings
-        lines[rel] = checked.lines
-        if not checked.schema_problems:
-            entries.append(Entry(kind, stem, rel, freeze(checked.data)))
-        else:  # its references are still checked below, so every mistake shows in one run
-            unfinished.append((Entry(kind, stem, rel, freeze(_references_only(checked.data))),
-                               {p.field for p in checked.schema_problems if p.field}))
-
-    # 3. References between entries, once every file is known. A reference to a file
-    #    that exists but has errors is not reported again, nor one in a field that has errors.
-    problems += reference_problems(entries, existing, lines)
-    for entry, bad_fields in unfinished:
-        problems += [p for p in reference_problems([entry], existing, lines)
-                     if not any(p.field == f or p.field.startswith((f + "[", f + ".")) for f in bad_fields)]
+        problems += checked.entry_problems
+        if checked.fields is not None:
+            entries.append(Entry(kind, stem, rel, checked.fields))
 
     warnings = tuple(sorted(p for p in problems if p.warning))
     if len(warnings) < len(problems):
@@ -112,11 +109,10 @@ def _load(root: Path) -> Catalogue:
 class _Checked(NamedTuple):
     """What checking one file on its own found; picklable, so another process can do it."""
 
-    data: dict | None                 # None: the file could not be read as an entry
-    lines: Lines
+    fields: Mapping | None            # the entry, frozen (model.freeze); None when it has schema problems
     file_problems: list[Problem]      # reading and the file name
-    schema_problems: list[Problem]    # fields: schema, placeholders, unsafe text
-    warnings: list[Problem]           # personal data
+    entry_problems: list[Problem] | None   # fields (schema, placeholders, unsafe text), references, warnings;
+                                           # None: the file could not be read as an entry
 
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

@@ -9,6 +9,7 @@ so templates can ask for back-links without searching::
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -111,6 +112,7 @@ class Entry:
 
 
 def freeze(value: Any) -> Any:
+    """Plain data as read from YAML, made read-only: dicts become mapping proxies, lists tuples."""
     if isinstance(value, dict):
         return MappingProxyType({k: v if type(v) is str else freeze(v) for k, v in value.items()})
     if isinstance(value, list):
@@ -167,3 +169,12 @@ class Catalogue:
 
 def sort_key(entry: Entry) -> tuple:
     return (entry.fields.get("volgorde", 0), entry.title.casefold())
+
+
+# Frozen fields can be pickled, so they can be frozen in the process that checked the file
+# (kennisbank.parallel) instead of all in the main process afterwards.
+def _read_only(fields: dict) -> MappingProxyType:
+    return MappingProxyType(fields)
+
+
+copyreg.pickle(MappingProxyType, lambda proxy: (_read_only, (dict(proxy),)))
