@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+from unittest import mock
 
 import jinja2
 import pytest
@@ -19,8 +20,12 @@ from hypothesis import strategies as st
 
 import kennisbank.catalogue
 import kennisbank.pages
+from kennisbank import personal_data, placeholders, safety
 from conftest import EXAMPLE, ORGANISATION, SOURCE, TinyCatalogue
 from kennisbank import CatalogueError, Problem, load_catalogue, render_pages
+from kennisbank.personal_data import might_be_personal, personal_data_warnings
+from kennisbank.placeholders import has_placeholder, with_placeholders
+from kennisbank.safety import GAP, all_text, might_be_unsafe, strings, text_problems
 from kennisbank.validate import load_validators
 from kennisbank.yamlfile import decode, parse_yaml
 
@@ -176,7 +181,8 @@ def test_reading_any_bytes_gives_data_or_problems(data):
 FINDINGS = st.sampled_from(["<script>", "[a](javascript:x)", "{: onclick=x}", "![b](https://x.nl/b.png)",
                             "jan.jansen@gmail.com", "06-12345678", "111222333", "vul in", "VUL IN", "x" * 5001,
                             "1 2 3 4 5 6 7 8 9", "[", "@"])
-ENTRY_VALUES = st.recursive(st.one_of(TEXT, st.builds(str.__add__, TEXT, FINDINGS), st.integers(), st.none()),
+WITH_FINDING = st.one_of(st.builds(str.__add__, TEXT, FINDINGS), st.builds(str.__add__, FINDINGS, TEXT))
+ENTRY_VALUES = st.recursive(st.one_of(TEXT, WITH_FINDING, st.integers(), st.none()),
                             lambda inner: st.one_of(st.lists(inner, max_size=4),
                                                     st.dictionaries(st.sampled_from(FIELDS), inner, max_size=4)),
                             max_leaves=12)
@@ -185,17 +191,17 @@ ENTRY_VALUES = st.recursive(st.one_of(TEXT, st.builds(str.__add__, TEXT, FINDING
 @PROFILE
 @given(st.dictionaries(st.sampled_from(FIELDS), ENTRY_VALUES, max_size=6))
 def test_the_first_look_at_an_entry_never_passes_over_a_finding(data):
-    from kennisbank.personal_data import might_be_personal, personal_data_warnings
-    from kennisbank.placeholders import has_placeholder, with_placeholders
-    from kennisbank.safety import GAP, all_text, might_be_unsafe, strings, text_problems
-
     texts = strings(data)
     lines = {path: 1 for path, _ in texts}
     everything = all_text(data)
     assert everything == GAP.join(text for _, text in texts)
-    if text_problems(texts, "x.yml", lines):
-        assert might_be_unsafe(everything)
-    if personal_data_warnings(texts, "x.yml", lines):
-        assert might_be_personal(everything)
-    if with_placeholders([], texts, "x.yml", lines, ()):
-        assert has_placeholder(everything)
+    # What the full checks find when the first look always says "look closer" (the checks call it too).
+    with mock.patch.object(safety, "might_be_unsafe", lambda _: True), \
+            mock.patch.object(personal_data, "might_be_personal", lambda _: True), \
+            mock.patch.object(placeholders, "has_placeholder", lambda _: True):
+        unsafe = text_problems(texts, "x.yml", lines)
+        personal = personal_data_warnings(texts, "x.yml", lines)
+        unfinished = with_placeholders([], texts, "x.yml", lines, ())
+    assert might_be_unsafe(everything) or not unsafe
+    assert might_be_personal(everything) or not personal
+    assert has_placeholder(everything) or not unfinished

@@ -108,8 +108,7 @@ def snippet(text: str, start: int, length: int = 40) -> str:
 
 def text_problems(texts: Sequence[tuple[FieldPath, str]], rel: str, lines: Lines) -> list[Problem]:
     """Problems in the texts of one entry, as listed by strings()."""
-    if not _MARKUP_CHARS.search("".join(text for _, text in texts)) and \
-            all(len(text) <= MAX_TEXT for _, text in texts):   # one look at all their text
+    if not might_be_unsafe(GAP.join(text for _, text in texts)):   # one look at all their text
         return []
     problems = []
     for path, text in texts:
