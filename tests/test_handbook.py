@@ -213,7 +213,7 @@ def test_worksheet_template_draws_tick_boxes_with_borders():
 
 
 def test_a_failed_pdf_leaves_no_file(tmp_path, catalogue, monkeypatch):
-    def broken(html):
+    def broken(html, css):
         raise HandbookError("kapot")
     monkeypatch.setattr(handbook, "_render_pdf", broken)
     with pytest.raises(HandbookError):

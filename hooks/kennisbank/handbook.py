@@ -177,14 +177,15 @@ def handbook_page(catalogue: Catalogue, edition: Edition, page_url: Callable[[En
 
 def _pdf(html: str, cache: Path | None = None) -> bytes:
     """The PDF for `html`; with a cache folder, an unchanged document is not rendered twice."""
+    css = PRINT_CSS.read_text(encoding="utf-8")
     if cache is None:
-        return _render_pdf(html)
-    key = hashlib.sha256("\0".join((html, PRINT_CSS.read_text(encoding="utf-8"), _weasyprint_version()))
+        return _render_pdf(html, css)
+    key = hashlib.sha256("\0".join((html, css, _weasyprint_version()))
                          .encode("utf-8")).hexdigest()
     cached = cache / f"{key}.pdf"
     if cached.is_file():
         return cached.read_bytes()
-    data = _render_pdf(html)
+    data = _render_pdf(html, css)
     write_atomic(cached, data)
     return data
 
@@ -194,7 +195,7 @@ def _weasyprint_version() -> str:
     return version("weasyprint")
 
 
-def _render_pdf(html: str) -> bytes:
+def _render_pdf(html: str, css: str) -> bytes:
     # Imported here: WeasyPrint needs pango, which only PDF work should require.
     try:
         from weasyprint import HTML
@@ -205,7 +206,7 @@ def _render_pdf(html: str) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     _cache_page_references()
-    stylesheet, fonts = _print_stylesheet(PRINT_CSS.read_text(encoding="utf-8"))
+    stylesheet, fonts = _print_stylesheet(css)
     out = io.BytesIO()
     # The cyclic garbage collector finds next to nothing among WeasyPrint's many short-lived
     # objects, but walks them (and, in a MkDocs build, the whole site) again and again.

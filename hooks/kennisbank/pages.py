@@ -120,8 +120,8 @@ class Renderer:
         self.env.filters.update(date_nl=date_nl, md=md_escape, summary=summary)
         self.env.globals.update(
             catalogue=catalogue, kinds=KINDS, facets=FACETS, today=self.today,
-            href=self.href, link=self.link, facet=self.facet, facet_links=self.facet_links, related=self.related, fact=self.fact,
-            front_matter=front_matter, by_kind=by_kind, backlinks_max=BACKLINKS_MAX,
+            href=self.href, link=self.link, facet=self.facet, facet_links=self.facet_links, related=self.related,
+            fact=self.fact, front_matter=front_matter, by_kind=by_kind, backlinks_max=BACKLINKS_MAX,
             is_stale=lambda e: is_stale(e, self.today),
         )
         self.facet_pages = {

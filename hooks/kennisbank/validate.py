@@ -249,6 +249,7 @@ def reference_problems(entries: Iterable[Entry], known: set[tuple[str, str]],
     """Every reference must name an existing entry of the right kind."""
     problems = []
     for entry in entries:
+        entry_lines = lines[entry.file]
         count = 0
         for name, folder, slug in entry.references():
             if (folder, slug) in known:
@@ -261,7 +262,7 @@ def reference_problems(entries: Iterable[Entry], known: set[tuple[str, str]],
             candidates = [s for (f, s) in known if f == folder]
             target = f"{folder}/{slug}" if name == "gerelateerd" else slug
             problems.append(Problem(
-                entry.file, _line(lines[entry.file], path),
+                entry.file, _line(entry_lines, path),
                 f"'{target}' in veld '{field_name(path)}' bestaat niet: er is geen bestand "
                 f"catalogue/{folder}/{slug}.yml.{suggestion(slug, candidates)}",
                 field_name(path),
