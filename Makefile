@@ -5,11 +5,14 @@ STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve validate links bench handbook clean
+.PHONY: site test test-fast serve validate bijwerken links bench handbook clean
 
-$(STAMP): requirements.txt
+# The pinned packages, then the project itself (editable: the command `kennisbank`, the hooks'
+# core package) without touching the pins.
+$(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 # axe-core for the browser accessibility tests (package-lock.json pins it). Without npm
@@ -23,25 +26,33 @@ $(NODE_STAMP): package.json package-lock.json
 	fi
 
 site: $(STAMP)
-	$(PY) scripts/build_site.py
+	$(VENV)/bin/kennisbank bouw
 
 # Only the PDFs (site/handboek.pdf, site/checklists/<slug>.pdf), without building the site.
 handbook: $(STAMP)
-	$(PY) scripts/handbook.py
+	$(VENV)/bin/kennisbank handboek
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
+
+# The tests that build no site and start no browser: under a minute.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not slow"
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --livereload
 
 validate: $(STAMP)
-	$(PY) scripts/validate.py
+	$(VENV)/bin/kennisbank controleer
+
+# After changing a schema or a word list: vocabulaires.schema.json and CONTRIBUTING.md's field list.
+bijwerken: $(STAMP)
+	$(VENV)/bin/kennisbank bijwerken
 
 # The web addresses in the catalogue: reports (in Dutch) which could not be reached; exit 0
-# even without a network. `$(PY) scripts/links.py --strict` fails on a broken address.
+# even without a network. `.venv/bin/kennisbank links --streng` fails on a broken address.
 links: $(STAMP)
-	$(PY) scripts/links.py
+	$(VENV)/bin/kennisbank links
 
 # Build time at 1,000 and 5,000 synthetic entries against plain MkDocs, validation, rebuild,
 # handbook PDF, memory; prints a table and writes bench-results.json. Takes a long while;

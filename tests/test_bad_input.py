@@ -1,6 +1,6 @@
 """Broken and hostile files: the validator ends, in Dutch, with file and line, and never crashes.
 
-All bad files sit in one catalogue that scripts/validate.py checks in a separate
+All bad files sit in one catalogue that `kennisbank controleer` checks in a separate
 process, so a crash of the YAML library (libyaml segfaults on deep nesting) or a
 hang fails the test instead of taking pytest down. The timeout is a hang guard,
 not a speed test.
@@ -9,12 +9,13 @@ not a speed test.
 from __future__ import annotations
 
 import codecs
+import json
 import subprocess
-import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import ORGANISATION, ROOT, TinyCatalogue
+from conftest import ORGANISATION, TinyCatalogue, kennisbank
 
 HANG_GUARD = 20  # seconds; validation of all of these together takes about one
 ORG = "catalogue/organisaties"
@@ -60,47 +61,35 @@ BAD_FILES: dict[str, bytes | str] = {
     "Hoofdletters": VALID,
 }
 
-# What the contributor sees: one exact line per file (from the start of the line).
+# What the contributor gets per file: (code, line); the wording is pinned in tests/golden/meldingen.txt.
 EXPECTED = {
-    "leeg": f"{ORG}/leeg.yml:1: het bestand is leeg. Vul de velden in, bijvoorbeeld met scripts/new.py.",
-    "alleen-commentaar": f"{ORG}/alleen-commentaar.yml:1: het bestand is leeg.",
-    "binair": f"{ORG}/binair.yml: dit is geen tekstbestand. Een item is een tekstbestand in UTF-8.",
-    "latin-1": f"{ORG}/latin-1.yml:4: het bestand is niet opgeslagen als UTF-8 (misschien als Latin-1 of "
-               f"Windows-1252). Sla het op als UTF-8.",
-    "utf-16": f"{ORG}/utf-16.yml: het bestand is opgeslagen als UTF-16. Sla het op als UTF-8.",
-    "utf-16-zonder-bom": f"{ORG}/utf-16-zonder-bom.yml: het bestand is opgeslagen als UTF-16. Sla het op als UTF-8.",
-    "alias-bom": f"{ORG}/alias-bom.yml:2: verwijzingen met '&' en '*' zijn niet toegestaan. Schrijf de waarde uit.",
-    "diep-10000-lijsten": f"{ORG}/diep-10000-lijsten.yml:1: het bestand is te diep genest (meer dan 1000 haakjes "
-                          f"[ of {{ binnen elkaar). Een item heeft maar een paar niveaus, zoals een lijst onder "
-                          f"een veld.",
-    "diep-100000-lijsten": f"{ORG}/diep-100000-lijsten.yml:1: het bestand is te diep genest (meer dan 1000 haakjes",
-    "diep-streepjes": f"{ORG}/diep-streepjes.yml:1: het bestand is te diep genest (een regel springt meer dan "
-                      f"1000 tekens in).",
-    "diep-ingesprongen": f"{ORG}/diep-ingesprongen.yml:23: de velden zijn te diep genest (meer dan 20 niveaus). "
-                         f"Een item heeft maar een paar niveaus, zoals een lijst onder een veld.",
-    "dubbel-veld": f"{ORG}/dubbel-veld.yml:3: het veld 'naam' staat twee keer in dit item (ook op regel 1). "
-                   f"Laat er één staan.",
-    "tab": f"{ORG}/tab.yml:6: de YAML klopt niet. Er staat een tab. Gebruik spaties om in te springen.",
-    "twee-documenten": f"{ORG}/twee-documenten.yml:14: de YAML klopt niet. Het bestand bevat meer dan één "
-                       f"document ('---'). Zet elk item in een eigen bestand.",
-    "lijst": f"{ORG}/lijst.yml:1: een item bestaat uit velden (naam: waarde), niet uit een losse lijst of tekst. "
-             f"Begin met bijvoorbeeld 'naam: ...'.",
-    "tekst": f"{ORG}/tekst.yml:1: een item bestaat uit velden (naam: waarde), niet uit een losse lijst of tekst.",
-    "groot": f"{ORG}/groot.yml: het bestand is te groot (292 kB; hoogstens 256 kB). Een item is een korte tekst.",
-    "samenvoegen": f"{ORG}/samenvoegen.yml:4: samenvoegen met '<<' is niet toegestaan. Schrijf de velden uit.",
-    "python-object": f"{ORG}/python-object.yml:1: het label '!!python/object/apply:os.system' hoort niet in een "
-                     f"item.",
-    "stuurteken": f"{ORG}/stuurteken.yml:2: er staat een onzichtbaar stuurteken (U+001B) in het bestand, "
-                  f"misschien meegekopieerd uit een ander programma. Haal het weg of typ de regel opnieuw.",
-    "veel-fouten": f"{ORG}/veel-fouten.yml: dit bestand heeft meer dan 20 fouten; alleen de eerste staan hier. "
-                   f"Herstel die en controleer opnieuw.",
-    "Hoofdletters": f"{ORG}/Hoofdletters.yml: de bestandsnaam 'Hoofdletters.yml' mag alleen kleine letters, "
-                    f"cijfers en streepjes bevatten. Noem het bestand 'hoofdletters.yml'.",
+    "leeg": ("leeg-bestand", 1),
+    "alleen-commentaar": ("leeg-bestand", 1),
+    "binair": ("binair", None),
+    "latin-1": ("geen-utf-8", 4),
+    "utf-16": ("utf-16", None),
+    "utf-16-zonder-bom": ("utf-16", None),
+    "alias-bom": ("anker", 2),
+    "diep-10000-lijsten": ("te-diep-haakjes", 1),
+    "diep-100000-lijsten": ("te-diep-haakjes", 1),
+    "diep-streepjes": ("te-diep-inspringing", 1),
+    "diep-ingesprongen": ("te-diep-velden", 23),
+    "dubbel-veld": ("dubbel-veld", 3),
+    "tab": ("yaml-tab", 6),
+    "twee-documenten": ("yaml-documenten", 14),
+    "lijst": ("geen-velden", 1),
+    "tekst": ("geen-velden", 1),
+    "groot": ("te-groot", None),
+    "samenvoegen": ("samenvoegen", 4),
+    "python-object": ("yaml-label", 1),
+    "stuurteken": ("stuurteken", 2),
+    "veel-fouten": ("te-veel-fouten", None),
+    "Hoofdletters": ("bestandsnaam", None),
 }
 
 
 @pytest.fixture(scope="module")
-def validated(tmp_path_factory) -> subprocess.CompletedProcess:
+def bad_catalogue(tmp_path_factory) -> Path:
     tiny = TinyCatalogue(tmp_path_factory.mktemp("bad") / "catalogue")
     tiny.write("bronnen/een-bron.yml", "titel: Een bron\nuitgever: U\nsoort: webpagina\nbeschrijving: B.\n"
                                        "laatst_gecontroleerd: 2026-11-01\n")
@@ -113,8 +102,25 @@ def validated(tmp_path_factory) -> subprocess.CompletedProcess:
     (tiny.root / "organisaties" / "yaml-extensie.yaml").write_text(VALID, encoding="utf-8")
     (tiny.root / "bronnen" / "met-bom.yml").write_text(VALID, encoding="utf-8")   # same slug, other kind
     (tiny.root / "organisaties" / "snelkoppeling.yml").symlink_to("/etc/passwd")
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--catalogus", str(tiny.root)],
-                          capture_output=True, text=True, timeout=HANG_GUARD, cwd=tiny.root.parent)
+    return tiny.root
+
+
+@pytest.fixture(scope="module")
+def validated(bad_catalogue) -> subprocess.CompletedProcess:
+    """What a contributor sees: `kennisbank controleer` on the bad catalogue."""
+    return kennisbank("controleer", "--catalogus", "catalogue", cwd=bad_catalogue.parent, timeout=HANG_GUARD)
+
+
+@pytest.fixture(scope="module")
+def reported(bad_catalogue) -> dict[str, list[tuple[str, int | None]]]:
+    """The same check as JSON: (code, line) of every problem, per file name."""
+    result = kennisbank("controleer", "--formaat", "json", "--catalogus", "catalogue", cwd=bad_catalogue.parent,
+                        timeout=HANG_GUARD)
+    assert result.returncode == 1, result.stderr[-2000:]
+    found: dict[str, list[tuple[str, int | None]]] = {}
+    for item in json.loads(result.stdout):
+        found.setdefault(item["file"], []).append((item["code"], item["line"]))
+    return found
 
 
 def test_validation_ends_with_errors_and_no_traceback(validated):
@@ -124,10 +130,8 @@ def test_validation_ends_with_errors_and_no_traceback(validated):
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
-def test_each_bad_file_gets_its_dutch_message(validated, name):
-    lines = validated.stdout.splitlines()
-    assert any(line.startswith(EXPECTED[name]) for line in lines), \
-        f"expected {EXPECTED[name]!r} in:\n" + "\n".join(line[:200] for line in lines if f"/{name}.yml" in line)
+def test_each_bad_file_gets_its_problem_at_its_line(reported, name):
+    assert EXPECTED[name] in reported[f"{ORG}/{name}.yml"]
 
 
 def test_every_message_names_its_file(validated):
@@ -136,25 +140,19 @@ def test_every_message_names_its_file(validated):
             assert line.startswith("catalogue/"), line[:200]
 
 
-def test_one_message_per_alias_bomb_and_capped_lists(validated):
-    lines = validated.stdout.splitlines()
-    assert sum("/alias-bom.yml" in line for line in lines) == 1
-    assert sum("/veel-fouten.yml" in line for line in lines) == 21
+def test_one_message_per_alias_bomb_and_capped_lists(reported):
+    assert reported[f"{ORG}/alias-bom.yml"] == [("anker", 2)]
+    assert len(reported[f"{ORG}/veel-fouten.yml"]) == 21
 
 
-def test_a_byte_order_mark_is_fine(validated):
-    assert not any(line.startswith(f"{ORG}/met-bom.yml") for line in validated.stdout.splitlines())
+def test_a_byte_order_mark_is_fine(reported):
+    assert f"{ORG}/met-bom.yml" not in reported
 
 
-@pytest.mark.parametrize("expected", [
-    f"{ORG}/yaml-extensie.yaml: gebruik de extensie .yml: noem het bestand 'yaml-extensie.yml'.",
-    "catalogue/bronnen/met-bom.yml: de naam 'met-bom' is al in gebruik door catalogue/organisaties/met-bom.yml. "
-    "Elke bestandsnaam komt één keer voor; kies een andere.",
-    f"{ORG}/snelkoppeling.yml: dit is een snelkoppeling (symlink) naar een ander bestand. Zet het item zelf in de "
-    f"catalogus.",
-])
-def test_names_and_links_are_checked(validated, expected):
-    assert expected in validated.stdout.splitlines()
+def test_names_and_links_are_checked(reported):
+    assert reported[f"{ORG}/yaml-extensie.yaml"] == [("extensie", None)]
+    assert reported["catalogue/bronnen/met-bom.yml"] == [("naam-bezet", None)]
+    assert reported[f"{ORG}/snelkoppeling.yml"] == [("snelkoppeling", None)]
 
 
 def test_the_symlinked_file_is_never_read(validated):

@@ -43,7 +43,7 @@ def js(op: str, data: dict | None, values) -> object:
 
 
 def data_for(tiny, folder: str) -> dict:
-    return form_data(tiny.root, load_catalogue(tiny.root), folder, REPO)
+    return form_data(load_catalogue(tiny.root), folder, REPO)
 
 
 NASTY = "Samen: jongeren # en ouders, 'echt' \"waar\""
@@ -180,7 +180,7 @@ class _Controls(HTMLParser):
 
 @pytest.mark.parametrize("page", FORM_PAGES, ids=lambda p: p.folder)
 def test_every_control_has_a_label_and_every_field_is_on_the_page(tiny, page):
-    markdown = form_pages(tiny.root, load_catalogue(tiny.root), REPO)[page.path]
+    markdown = form_pages(load_catalogue(tiny.root), REPO)[page.path]
     parser = _Controls()
     parser.feed(markdown)
     unlabelled = [c for c in parser.controls if c.get("id") not in parser.labelled and id(c) not in parser.labelled]
@@ -198,8 +198,8 @@ def test_page_data_cannot_close_its_script_element(tiny):
     catalogue = load_catalogue(tiny.root)
     source = catalogue.get("bronnen", "een-bron")
     evil = replace(source, fields=MappingProxyType({**source.fields, "titel": "Een </script><b>bron</b>"}))
-    catalogue = Catalogue(tuple(evil if e is source else e for e in catalogue.entries), catalogue.vocabularies)
-    markdown = form_pages(tiny.root, catalogue, REPO)["bijdragen/index.md"]
+    catalogue = Catalogue(tuple(evil if e is source else e for e in catalogue.entries), catalogue.schema)
+    markdown = form_pages(catalogue, REPO)["bijdragen/index.md"]
     data = markdown.split('id="kb-formulier-gegevens">', 1)[1]
     assert data.count("</script>") == 1
     assert "Een &lt;/script&gt;&lt;b&gt;bron&lt;/b&gt;" in markdown   # the checkbox label, escaped

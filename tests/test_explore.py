@@ -1,7 +1,7 @@
 """Readers' tools: the explorer page, open data (catalogus.json/.csv), statistics, light pages.
 
 Data checks run on the real catalogue and on tiny ones; the HTML checks on a real
-strict build of the site (the session's built_site).
+strict build of the site (the session's real_build).
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from kennisbank import KINDS, load_catalogue
 from kennisbank.explorer import FILTERS, embedded_json, explorer_data, render_explorer
 from kennisbank.exports import (CSV_DELIMITER, LIST_SEPARATOR, catalogue_csv, catalogue_json, cell, columns,
                                 plain, records, render_open_data)
-from kennisbank.fields import load_schemas
-from kennisbank.pages import STALE_AFTER_DAYS, is_stale
-from kennisbank.statistics import counts_per_kind, counts_per_value, due_for_check, render_statistics
+from kennisbank.model import FACET_FIELDS, STALE_AFTER_DAYS
+from kennisbank.statistics import counts_per_kind, counts_per_value, render_statistics
 
 SITE_URL = "https://kennisbank-ej.github.io/kennisbank/"
+TODAY = dt.date(2026, 11, 23)
 ENTRY_PAGE_LIMIT = 60 * 1024
 
 
@@ -39,7 +39,7 @@ def entry_ids(catalogue) -> set[str]:
 # ---- explorer ----
 
 def test_explorer_data_has_every_entry_with_its_facets(catalogue):
-    data = explorer_data(catalogue, REAL_CATALOGUE)
+    data = explorer_data(catalogue)
     items = {item["id"]: item for item in data["items"]}
     assert len(items) == len(data["items"]) == len(catalogue.entries)
     assert set(items) == entry_ids(catalogue)
@@ -51,20 +51,8 @@ def test_explorer_data_has_every_entry_with_its_facets(catalogue):
             assert item.get(spec.param, []) == list(entry.values(spec.field)), (entry.file, spec.param)
 
 
-def test_explorer_and_downloads_can_share_one_set_of_records(catalogue):
-    """explore_hooks.py makes the records once; the results are the same as without them."""
-    shared = records(catalogue, REAL_CATALOGUE, SITE_URL)
-    today = dt.date(2026, 11, 23)
-    assert render_explorer(catalogue, REAL_CATALOGUE, today, exported=shared) == render_explorer(
-        catalogue, REAL_CATALOGUE, today)
-    assert catalogue_json(catalogue, REAL_CATALOGUE, SITE_URL, today, items=shared) == catalogue_json(
-        catalogue, REAL_CATALOGUE, SITE_URL, today)
-    assert catalogue_csv(catalogue, REAL_CATALOGUE, SITE_URL, items=shared) == catalogue_csv(
-        catalogue, REAL_CATALOGUE, SITE_URL)
-
-
 def test_explorer_page_offers_every_used_value_once(catalogue):
-    page = render_explorer(catalogue, REAL_CATALOGUE)
+    page = render_explorer(catalogue, TODAY)
     for spec in FILTERS[1:]:
         used = {value for entry in catalogue.entries for value in entry.values(spec.field)}
         offered = re.findall(rf'name="{spec.param}" value="([^"]+)"', page)
@@ -72,20 +60,21 @@ def test_explorer_page_offers_every_used_value_once(catalogue):
     assert re.findall(r'name="soort" value="([^"]+)"', page) == [k.folder for k in KINDS if catalogue.of_kind(k.folder)]
 
 
-def test_explorer_page_lists_every_entry_without_javascript(catalogue, built_site):
-    html = (built_site / "verkennen" / "index.html").read_text(encoding="utf-8")
+def test_explorer_page_lists_every_entry_without_javascript(catalogue, real_build):
+    site = real_build.site
+    html = (site / "verkennen" / "index.html").read_text(encoding="utf-8")
     listed = dict(re.findall(r'<a data-kb-item="([^"]+)" href="([^"]+)"', html))
     assert set(listed) == entry_ids(catalogue)
     for item, href in listed.items():
         assert href == f"../{item}/", item
-        assert (built_site / item / "index.html").is_file()
+        assert (site / item / "index.html").is_file()
     # Without JavaScript the filters do nothing, so they stay hidden; the list is never hidden.
     assert re.search(r'<form id="kb-verkenner"[^>]*\shidden>', html)
     assert not re.search(r'<li[^>]*hidden', html)
     assert '<script src="../assets/verkenner.js"></script>' in html
-    assert (built_site / "assets" / "verkenner.js").is_file()
+    assert (site / "assets" / "verkenner.js").is_file()
     embedded = re.search(r'<script type="application/json" id="kb-verkenner-gegevens">(.*?)</script>', html, re.S)
-    assert json.loads(embedded.group(1)) == explorer_data(catalogue, REAL_CATALOGUE)
+    assert json.loads(embedded.group(1)) == explorer_data(catalogue)
 
 
 def test_embedded_data_cannot_close_its_script_element():
@@ -95,13 +84,13 @@ def test_embedded_data_cannot_close_its_script_element():
 
 
 def test_explorer_is_kept_out_of_search(catalogue):
-    assert 'search: {"exclude": true}' in render_explorer(catalogue, REAL_CATALOGUE)
+    assert 'search: {"exclude": true}' in render_explorer(catalogue, TODAY)
 
 
 # ---- open data ----
 
 def test_json_export_has_every_entry_with_all_its_fields(catalogue):
-    data = json.loads(catalogue_json(catalogue, REAL_CATALOGUE, SITE_URL, today=dt.date(2026, 11, 23)))
+    data = json.loads(catalogue_json(catalogue, SITE_URL, TODAY))
     assert data["aantal"] == len(catalogue.entries) == len(data["items"])
     assert data["gemaakt_op"] == "2026-11-23" and data["licentie"] == "CC BY 4.0"
     by_id = {item["id"]: item for item in data["items"]}
@@ -122,11 +111,11 @@ def read_csv(text: str) -> list[dict[str, str]]:
 
 
 def test_csv_export_has_a_row_per_entry_and_every_field(catalogue):
-    rows = read_csv(catalogue_csv(catalogue, REAL_CATALOGUE, SITE_URL))
+    rows = read_csv(catalogue_csv(catalogue, SITE_URL))
     assert len(rows) == len(catalogue.entries)
     by_id = {row["id"]: row for row in rows}
     assert set(by_id) == entry_ids(catalogue)
-    for record in records(catalogue, REAL_CATALOGUE, SITE_URL):
+    for record in records(catalogue, SITE_URL):
         row = by_id[record["id"]]
         for name, value in record.items():
             if isinstance(value, dict):
@@ -148,12 +137,10 @@ def test_csv_cells_join_lists_and_defuse_formulas():
     assert cell(2026) == "2026" and cell(None) == ""
 
 
-def test_csv_columns_cover_every_schema_field():
-    names = {column.name for column in columns(REAL_CATALOGUE)}
-    for name, schema in load_schemas(REAL_CATALOGUE).items():
-        if name.split(".")[0] not in {k.folder for k in KINDS}:
-            continue
-        for field, spec in schema["properties"].items():
+def test_csv_columns_cover_every_schema_field(catalogue):
+    names = {column.name for column in columns(catalogue.schema)}
+    for kind in KINDS:
+        for field, spec in catalogue.schema.kind_schema(kind.folder)["properties"].items():
             if spec.get("type") == "object":
                 assert {f"{field}.{sub}" for sub in spec["properties"]} <= names, field
             else:
@@ -161,19 +148,20 @@ def test_csv_columns_cover_every_schema_field():
 
 
 def test_open_data_page_lists_every_column(catalogue):
-    page = render_open_data(catalogue, REAL_CATALOGUE)
-    for column in columns(REAL_CATALOGUE):
+    page = render_open_data(catalogue, TODAY)
+    for column in columns(catalogue.schema):
         assert f"| `{column.name}` |" in page, column.name
     assert "[catalogus.csv](../catalogus.csv)" in page and "[catalogus.json](../catalogus.json)" in page
 
 
-def test_built_site_has_the_downloads(catalogue, built_site):
-    data = json.loads((built_site / "catalogus.json").read_text(encoding="utf-8"))
+def test_built_site_has_the_downloads(catalogue, real_build):
+    site = real_build.site
+    data = json.loads((site / "catalogus.json").read_text(encoding="utf-8"))
     assert {item["id"] for item in data["items"]} == entry_ids(catalogue)
     assert data["items"][0]["pagina"].startswith(SITE_URL)
-    rows = read_csv((built_site / "catalogus.csv").read_bytes().decode("utf-8"))
+    rows = read_csv((site / "catalogus.csv").read_bytes().decode("utf-8"))
     assert {row["id"] for row in rows} == entry_ids(catalogue)
-    page = (built_site / "open-data" / "index.html").read_text(encoding="utf-8")
+    page = (site / "open-data" / "index.html").read_text(encoding="utf-8")
     assert 'href="../catalogus.csv"' in page and 'href="../catalogus.json"' in page
 
 
@@ -183,7 +171,8 @@ def test_statistics_counts_match_the_catalogue(catalogue):
     assert counts_per_kind(catalogue) == {k.folder: len(catalogue.of_kind(k.folder)) for k in KINDS}
     assert sum(counts_per_kind(catalogue).values()) == len(catalogue.entries)
     for field, vocabulary in (("themas", "themas"), ("doelgroepen", "doelgroepen"), ("werkgebied", "werkgebieden")):
-        rows = counts_per_value(catalogue, field, vocabulary)
+        assert field in FACET_FIELDS
+        rows = counts_per_value(catalogue, field)
         assert [value for value, _, _ in rows] == list(catalogue.vocabularies[vocabulary].values)
         for value, _, per_kind in rows:
             having = [e for e in catalogue.entries if value in e.values(field)]
@@ -193,11 +182,11 @@ def test_statistics_counts_match_the_catalogue(catalogue):
 
 
 def test_statistics_page_shows_the_counts(catalogue):
-    page = render_statistics(catalogue, today=dt.date(2026, 11, 23))
+    page = render_statistics(catalogue, TODAY)
     assert f"| **Totaal** | **{len(catalogue.entries)}** |" in page
     for kind in KINDS:
         assert f"| [{kind.plural}](../{kind.folder}/index.md) | {len(catalogue.of_kind(kind.folder))} |" in page
-    for value, label, per_kind in counts_per_value(catalogue, "themas", "themas"):
+    for value, label, per_kind in counts_per_value(catalogue, "themas"):
         assert re.search(rf"\| \[?{re.escape(label)}\]?[^|]* \| {sum(per_kind.values())} \|", page), label
 
 
@@ -206,33 +195,35 @@ def test_statistics_lists_entries_due_for_a_check(tiny):
     old.write_text(old.read_text(encoding="utf-8").replace("2026-11-01", "2025-06-01"), encoding="utf-8")
     catalogue = load_catalogue(tiny.root)
     today = dt.date(2026, 11, 23)
-    due = due_for_check(catalogue, today)
+    due = catalogue.due_for_check(today)
     assert [e.slug for e in due] == ["jongerenraad-test"]
-    assert due == [e for e in catalogue.entries if is_stale(e, today)]
-    page = render_statistics(catalogue, today=today)
+    assert due == [e for e in catalogue.entries if e.is_stale(today)]
+    page = render_statistics(catalogue, today)
     assert "| [Jongerenraad Test](../organisaties/jongerenraad-test.md) | organisatie | 1 juni 2025 |" in page
     assert f"meer dan {STALE_AFTER_DAYS} dagen" in page
     # A year later everything is due; the day after the oldest check nothing is.
-    assert len(due_for_check(catalogue, today + dt.timedelta(days=400))) == len(catalogue.entries)
-    assert "Geen enkel item is toe aan een controle." in render_statistics(catalogue, today=dt.date(2025, 6, 2))
+    assert len(catalogue.due_for_check(today + dt.timedelta(days=400))) == len(catalogue.entries)
+    assert "Geen enkel item is toe aan een controle." in render_statistics(catalogue, dt.date(2025, 6, 2))
 
 
 # ---- search and light pages ----
 
-def test_abbreviation_is_a_search_tag(catalogue, built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_abbreviation_is_a_search_tag(catalogue, real_build):
+    site = real_build.site
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     with_abbreviation = [e for e in catalogue.of_kind("organisaties") if e.fields.get("afkorting")]
     assert with_abbreviation, "the catalogue has organisations with an abbreviation"
     for entry in with_abbreviation:
         docs = [d for d in index["docs"] if d["location"] == f"organisaties/{entry.slug}/"]
         assert docs and docs[0].get("tags") == [entry.fields["afkorting"]], entry.slug
     # The tag is for search only: Material shows no tag list without its tags plugin.
-    assert 'class="md-tag' not in (built_site / "organisaties" / with_abbreviation[0].slug / "index.html").read_text(
+    assert 'class="md-tag' not in (site / "organisaties" / with_abbreviation[0].slug / "index.html").read_text(
         encoding="utf-8")
 
 
-def test_every_entry_page_stays_under_60_kb(catalogue, built_site):
-    sizes = {e.path: (built_site / e.kind.folder / e.slug / "index.html").stat().st_size for e in catalogue.entries}
+def test_every_entry_page_stays_under_60_kb(catalogue, real_build):
+    site = real_build.site
+    sizes = {e.path: (site / e.kind.folder / e.slug / "index.html").stat().st_size for e in catalogue.entries}
     too_big = {path: size for path, size in sizes.items() if size >= ENTRY_PAGE_LIMIT}
     assert too_big == {}, f"entry pages over 60 KB: {too_big}"
     assert len(sizes) == len(catalogue.entries)

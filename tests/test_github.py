@@ -79,7 +79,7 @@ def test_pull_request_workflow_validates_with_annotations_builds_strictly_and_ke
     data = load(GITHUB / "workflows" / "pull-request.yml")
     assert "pull_request" in data["on"]
     runs = [s.get("run", "") for s in steps("pull-request.yml")]
-    assert any("scripts/validate.py --format github" in r for r in runs)
+    assert any("kennisbank controleer --formaat github" in r for r in runs)
     assert any(r.strip() == "make site" for r in runs)
     upload = next(s for s in steps("pull-request.yml") if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"

@@ -17,11 +17,13 @@ import pytest
 import tinycss2
 from pypdf import PdfReader
 
-from conftest import REAL_CATALOGUE, ROOT
-from kennisbank import load_catalogue, render_pages
-from kennisbank import handbook
+import datetime as dt
+
+from conftest import REAL_CATALOGUE, ROOT, kennisbank
+from kennisbank import handbook, load_catalogue
 from kennisbank.handbook import Edition, HandbookError, handbook_page, pdf_paths, select, write_pdfs
-from kennisbank.synthetic import write_catalogue
+from kennisbank.pages import Renderer
+from synthetic import write_catalogue
 
 CHAPTERS = [title for _, title in (
     ("wat-is-ervaringsdeskundigheid", "Wat is ervaringsdeskundigheid?"),
@@ -33,7 +35,7 @@ CHAPTERS = [title for _, title in (
     ("organisaties", "Wie doet wat: organisaties"),
     ("bronnen", "Bronnen"),
 )]
-EDITION = Edition(version="test", site_url="https://kennisbank-ej.github.io/kennisbank/")
+EDITION = Edition(built=dt.date(2026, 12, 2), site_url="https://kennisbank-ej.github.io/kennisbank/")
 
 
 def flat(text: str) -> str:
@@ -111,7 +113,7 @@ def test_every_organisation_is_named(pages, catalogue):
 
 def test_cover_and_contents_list_the_chapters_with_their_page_numbers(pages, lines, chapter_pages):
     assert "Handboek ervaringsdeskundigheid in de jeugdhulp" in pages[0]
-    assert "Versie test" in pages[0] and "Gemaakt op" in pages[0]
+    assert "Editie december 2026" in pages[0] and "Gemaakt op" in pages[0]
     assert "Inhoud" in lines[1]
     numbers = list(chapter_pages.values())
     assert None not in numbers, chapter_pages
@@ -221,17 +223,21 @@ def test_a_failed_pdf_leaves_no_file(tmp_path, catalogue, monkeypatch):
     assert list(tmp_path.rglob("*")) == []
 
 
-def test_the_hook_stops_the_build_when_a_pdf_fails(tmp_path, catalogue, monkeypatch):
-    import handbook_hooks
+def test_the_hook_stops_the_build_when_a_pdf_fails(tmp_path, monkeypatch):
+    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+    hooks = config.hooks["hooks/kennisbank_hooks.py"]
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
 
     def broken(*args, **kwargs):
         raise OSError("schijf vol")
-    monkeypatch.setattr(handbook_hooks, "write_pdfs", broken)
-    config = type("Config", (), {"extra": {"_catalogue": catalogue}, "site_dir": str(tmp_path),
-                                 "config_file_path": str(ROOT / "mkdocs.yml"), "site_url": ""})()
+    monkeypatch.setattr(hooks, "write_pdfs", broken)
+    monkeypatch.delenv("KENNISBANK_PDF", raising=False)
     with pytest.raises(Abort, match="Het handboek \\(PDF\\) is niet gemaakt"):
-        handbook_hooks.on_post_build(config)
+        hooks.on_post_build(config)
 
 
 def test_a_shorter_handbook_for_one_theme(catalogue):
@@ -242,44 +248,34 @@ def test_a_shorter_handbook_for_one_theme(catalogue):
     assert len(examples) < len(catalogue.of_kind("voorbeelden"))
     # What the chosen entries cite stays, so every card can name its organisation and sources.
     for entry in short.entries:
-        for _, folder, slug in entry.references():
+        for _, folder, slug in short.references(entry):
             if folder in ("organisaties", "bronnen"):
                 short.get(folder, slug)
     with pytest.raises(HandbookError, match="geen bekende waarde voor --doelgroep"):
         select(catalogue, doelgroep="marsmannetjes")
 
 
-def test_the_handbook_script_writes_a_short_pdf(tmp_path):
-    import sys
+def test_the_handbook_command_writes_a_short_pdf(tmp_path):
     out = tmp_path / "kort.pdf"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "handbook.py"), "--doelgroep", "ouders",
-                             "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    result = kennisbank("handboek", "--doelgroep", "ouders", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "pagina's in" in result.stdout
     assert "Doelgroep: Ouders" in " ".join(page_texts(out)[:1])
-    bad = subprocess.run([sys.executable, str(ROOT / "scripts" / "handbook.py"), "--thema", "bestaat-niet",
-                          "-o", str(tmp_path / "x.pdf")], capture_output=True, text=True, cwd=ROOT)
+    assert "kennisbank-ej.github.io/kennisbank" in " ".join(page_texts(out))   # site_url, read by MkDocs
+    bad = kennisbank("handboek", "--thema", "bestaat-niet", "-o", str(tmp_path / "x.pdf"))
     assert bad.returncode == 1 and "geen bekende waarde voor --thema" in bad.stderr
     assert "Traceback" not in bad.stderr and not (tmp_path / "x.pdf").exists()
 
 
-def test_handbook_page_links_the_pdfs_and_holds_the_same_content(catalogue):
-    page = handbook_page(catalogue, EDITION, page_url=lambda e: f"../{e.kind.folder}/{e.slug}/")
+def test_handbook_page_links_every_pdf(catalogue):
+    page = handbook_page(catalogue, EDITION)
     assert "](../handboek.pdf)" in page
     for path in pdf_paths(catalogue)[1:]:
         assert f"](../{path})" in page
-    assert '<div class="kb-handboek">' in page
-    for organisation in catalogue.of_kind("organisaties"):
-        assert organisation.title.replace("&", "&amp;") in page
-    for title in CHAPTERS:
-        assert title in page
-    # Raw HTML inside Markdown ends at a blank line: the handbook body has none.
-    body = page.split('<div class="kb-handboek">', 1)[1]
-    assert "\n\n" not in body.strip()
 
 
 def test_checklist_pages_link_their_worksheet(catalogue):
-    rendered = render_pages(catalogue)
+    rendered = Renderer(catalogue, dt.date(2026, 11, 23)).pages()
     for checklist in catalogue.of_kind("checklists"):
         assert f"]({checklist.slug}.pdf)" in rendered[checklist.path]
 
@@ -313,7 +309,7 @@ def test_site_print_stylesheet_hides_the_site_chrome():
     assert "break-inside: avoid" in breaks[".kb-handboek .hb-card"]
     assert "attr(href)" in breaks['.md-typeset a[href^="http"]::after']
     mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "assets/handboek.css" in mkdocs_yml and "hooks/handbook_hooks.py" in mkdocs_yml
+    assert "assets/handboek.css" in mkdocs_yml
 
 
 def test_handbook_of_a_synthetic_catalogue(tmp_path):

@@ -5,13 +5,11 @@ from __future__ import annotations
 import http.server
 import os
 import socket
-import subprocess
-import sys
 import threading
 
 import pytest
 
-from conftest import ROOT
+from conftest import kennisbank
 from kennisbank import load_catalogue
 from kennisbank.links import BROKEN, OK, UNREACHABLE, check_urls, external_urls
 
@@ -70,8 +68,7 @@ def test_ok_broken_and_unreachable(server, closed_port):
 
 def run_links(catalogue, *args):
     env = {**os.environ, "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "links.py"), "--catalogus", str(catalogue),
-                           "--timeout", "5", *args], capture_output=True, text=True, timeout=60, env=env)
+    return kennisbank("links", "--catalogus", str(catalogue), "--wachttijd", "5", *args, env=env, timeout=60)
 
 
 def test_report_in_dutch_and_exit_0(linked, server, closed_port):
@@ -88,7 +85,7 @@ def test_report_in_dutch_and_exit_0(linked, server, closed_port):
 
 
 def test_strict_fails_on_broken_links(linked):
-    assert run_links(linked.root, "--strict").returncode == 1
+    assert run_links(linked.root, "--streng").returncode == 1
 
 
 def test_without_network_the_report_says_so_and_exits_0(tiny, closed_port):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kennisbank import load_catalogue, render_pages
+from kennisbank import load_catalogue
+from kennisbank.pages import Renderer
 
 
 def pages_of(tiny, today=dt.date(2026, 11, 23)):
-    return render_pages(load_catalogue(tiny.root), today=today)
+    return Renderer(load_catalogue(tiny.root), today).pages()
 
 
 def test_a_page_per_entry_overview_and_facet(tiny):

@@ -8,9 +8,9 @@ exception is a bug. Run more examples with KB_HYPOTHESIS_PROFILE=grondig.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import textwrap
-from unittest import mock
 
 import jinja2
 import pytest
@@ -18,15 +18,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import kennisbank.catalogue
+import kennisbank.loader
 import kennisbank.pages
-from kennisbank import personal_data, placeholders, safety
 from conftest import EXAMPLE, ORGANISATION, SOURCE, TinyCatalogue
-from kennisbank import CatalogueError, Problem, load_catalogue, render_pages
-from kennisbank.personal_data import might_be_personal, personal_data_warnings
-from kennisbank.placeholders import has_placeholder, with_placeholders
-from kennisbank.safety import GAP, all_text, might_be_unsafe, strings, text_problems
-from kennisbank.validate import load_validators
+from kennisbank import CatalogueError, Problem, load_catalogue
+from kennisbank.messages import MESSAGES
+from kennisbank.pages import Renderer
+from kennisbank.validate import Validators
 from kennisbank.yamlfile import decode, parse_yaml
 
 settings.register_profile("kennisbank", max_examples=50, deadline=None,
@@ -59,7 +57,7 @@ class _SharedBytecode(jinja2.BytecodeCache):
 
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory):
-    """run(text_or_bytes) -> "problems" or "pages", through load_catalogue and render_pages."""
+    """run(text_or_bytes) -> "problems" or "pages", through load_catalogue and the page Renderer."""
     tiny = TinyCatalogue(tmp_path_factory.mktemp("eigenschappen") / "catalogue")
     tiny.write("bronnen/een-bron.yml", SOURCE)
     tiny.write("voorbeelden/jongeren-geven-advies.yml", EXAMPLE)
@@ -67,13 +65,13 @@ def pipeline(tmp_path_factory):
     entry.parent.mkdir(parents=True, exist_ok=True)
     patch = pytest.MonkeyPatch()
     # Same schemas every time: compile them once (the pipeline itself is unchanged).
-    compiled = {}
+    compiled = []
 
-    def validators(root, vocabularies):
-        if root not in compiled:
-            compiled[root] = load_validators(root, vocabularies)
-        return compiled[root]
-    patch.setattr(kennisbank.catalogue, "load_validators", validators)
+    def validators(schema):
+        if not compiled:
+            compiled.append(Validators(schema))
+        return compiled[0]
+    patch.setattr(kennisbank.loader, "Validators", validators)
     original_init = kennisbank.pages.Renderer.__init__
 
     def init(self, *args, **kwargs):
@@ -90,10 +88,11 @@ def pipeline(tmp_path_factory):
             for problem in error.problems:
                 assert isinstance(problem, Problem)
                 assert problem.file.startswith("catalogue/") and problem.message.strip()
+                assert problem.code in MESSAGES
                 assert problem.line is None or problem.line >= 1
                 assert "Traceback" not in problem.message
             return "problems"
-        pages = render_pages(catalogue)
+        pages = Renderer(catalogue, dt.date(2026, 11, 23)).pages()
         assert all(isinstance(markdown, str) for markdown in pages.values())
         return "pages"
 
@@ -174,34 +173,3 @@ def test_reading_any_bytes_gives_data_or_problems(data):
     if problem is None:
         _, _, problems = parse_yaml(text, "f.yml")
         assert all(isinstance(p, Problem) for p in problems)
-
-
-# Texts that each check reports, mixed into random text: the first look on the whole entry
-# (all_text) may pass an entry over only when none of the full checks finds anything in it.
-FINDINGS = st.sampled_from(["<script>", "[a](javascript:x)", "{: onclick=x}", "![b](https://x.nl/b.png)",
-                            "jan.jansen@gmail.com", "06-12345678", "111222333", "vul in", "VUL IN", "x" * 5001,
-                            "1 2 3 4 5 6 7 8 9", "[", "@"])
-WITH_FINDING = st.one_of(st.builds(str.__add__, TEXT, FINDINGS), st.builds(str.__add__, FINDINGS, TEXT))
-ENTRY_VALUES = st.recursive(st.one_of(TEXT, WITH_FINDING, st.integers(), st.none()),
-                            lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                    st.dictionaries(st.sampled_from(FIELDS), inner, max_size=4)),
-                            max_leaves=12)
-
-
-@PROFILE
-@given(st.dictionaries(st.sampled_from(FIELDS), ENTRY_VALUES, max_size=6))
-def test_the_first_look_at_an_entry_never_passes_over_a_finding(data):
-    texts = strings(data)
-    lines = {path: 1 for path, _ in texts}
-    everything = all_text(data)
-    assert everything == GAP.join(text for _, text in texts)
-    # What the full checks find when the first look always says "look closer" (the checks call it too).
-    with mock.patch.object(safety, "might_be_unsafe", lambda _: True), \
-            mock.patch.object(personal_data, "might_be_personal", lambda _: True), \
-            mock.patch.object(placeholders, "has_placeholder", lambda _: True):
-        unsafe = text_problems(texts, "x.yml", lines)
-        personal = personal_data_warnings(texts, "x.yml", lines)
-        unfinished = with_placeholders([], texts, "x.yml", lines, ())
-    assert might_be_unsafe(everything) or not unsafe
-    assert might_be_personal(everything) or not personal
-    assert has_placeholder(everything) or not unfinished

@@ -2,23 +2,14 @@
 
 Scripts, tests and the MkDocs hooks all go through :func:`load_catalogue`::
 
-    from kennisbank import load_catalogue, render_pages
+    from kennisbank import load_catalogue
     catalogue = load_catalogue(Path("catalogue"))   # raises CatalogueError
-    pages = render_pages(catalogue)                  # {"organisaties/njr.md": "..."}
+    catalogue.of_kind("organisaties")[0].title
 """
 
-from kennisbank.catalogue import load_catalogue
-from kennisbank.model import KINDS, Catalogue, Entry, Kind
-from kennisbank.pages import render_pages
+from kennisbank.kinds import KINDS, Kind
+from kennisbank.loader import load_catalogue
+from kennisbank.model import Catalogue, Entry
 from kennisbank.problems import CatalogueError, Problem
 
-__all__ = [
-    "KINDS",
-    "Catalogue",
-    "CatalogueError",
-    "Entry",
-    "Kind",
-    "Problem",
-    "load_catalogue",
-    "render_pages",
-]
+__all__ = ["KINDS", "Catalogue", "CatalogueError", "Entry", "Kind", "Problem", "load_catalogue"]

@@ -7,7 +7,7 @@ where a browser opened on file:// refuses to fetch a separate JSON file.
 docs/assets/verkenner.js reads it, hides what does not match and keeps the filter
 state in the query string (?thema=beleid&doelgroep=ouders)::
 
-    markdown = render_explorer(catalogue, Path("catalogue"))   # verkennen/index.md
+    markdown = render_explorer(catalogue, today)   # verkennen/index.md
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from kennisbank.exports import records
-from kennisbank.model import KINDS, Catalogue
+from kennisbank.kinds import KINDS
+from kennisbank.model import Catalogue, Entry
 from kennisbank.pages import Renderer
 
 PAGE = "verkennen/index.md"
@@ -32,55 +31,48 @@ class Filter:
 
     param: str
     legend: str
-    field: str            # field of the export records
-    vocabulary: str = ""  # "" for the kind of entry
+    field: str            # the entries' field; "" for the kind of entry
 
 
 FILTERS: tuple[Filter, ...] = (
-    Filter("soort", "Soort item", "categorie"),
-    Filter("thema", "Thema", "themas", "themas"),
-    Filter("doelgroep", "Doelgroep", "doelgroepen", "doelgroepen"),
-    Filter("werkgebied", "Werkgebied", "werkgebied", "werkgebieden"),
-    Filter("domein", "Domein", "domeinen", "domeinen"),
-    Filter("rol", "Rol van ervaringsdeskundigen", "rollen", "rollen"),
+    Filter("soort", "Soort item", ""),
+    Filter("thema", "Thema", "themas"),
+    Filter("doelgroep", "Doelgroep", "doelgroepen"),
+    Filter("werkgebied", "Werkgebied", "werkgebied"),
+    Filter("domein", "Domein", "domeinen"),
+    Filter("rol", "Rol van ervaringsdeskundigen", "rollen"),
 )
 
 
-def record_values(record: dict[str, Any], field: str) -> list[str]:
-    value = record.get(field) or []
-    return [value] if isinstance(value, str) else list(value)
+def _values(entry: Entry, spec: Filter) -> tuple[str, ...]:
+    return entry.values(spec.field) if spec.field else (entry.kind.folder,)
 
 
-def explorer_data(catalogue: Catalogue, root: Path,
-                  exported: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
     """{"filters": [param, ...], "items": [{"id": "organisaties/bmc", "soort": [...], "thema": [...]}]}.
 
-    Empty facets are left out of an item to keep the page light. `exported`: the export
-    records (exports.records), when the caller has them already.
+    Empty facets are left out of an item to keep the page light.
     """
     items = []
-    for record in records(catalogue, root) if exported is None else exported:
-        item: dict[str, Any] = {"id": record["id"]}
+    for entry in catalogue.sorted_entries():
+        item: dict[str, Any] = {"id": f"{entry.kind.folder}/{entry.slug}"}
         for spec in FILTERS:
-            values = record_values(record, spec.field)
-            if values:
-                item[spec.param] = values
+            if values := _values(entry, spec):
+                item[spec.param] = list(values)
         items.append(item)
     return {"filters": [spec.param for spec in FILTERS], "items": items}
 
 
-def filter_options(catalogue: Catalogue, data: dict[str, Any]) -> list[tuple[Filter, list[tuple[str, str, int]]]]:
+def filter_options(catalogue: Catalogue) -> list[tuple[Filter, list[tuple[str, str, int]]]]:
     """Per filter the (value, label, count) of every value at least one entry has, in list order."""
     groups = []
     for spec in FILTERS:
         counts: dict[str, int] = {}
-        for item in data["items"]:
-            for value in item.get(spec.param, ()):
+        for entry in catalogue.entries:
+            for value in _values(entry, spec):
                 counts[value] = counts.get(value, 0) + 1
-        if spec.vocabulary:
-            terms = [(t.value, t.label) for t in catalogue.vocabularies[spec.vocabulary].terms]
-        else:
-            terms = [(kind.folder, kind.plural) for kind in KINDS]
+        terms = ([(t.value, t.label) for t in catalogue.schema.vocabulary_of(spec.field).terms] if spec.field
+                 else [(kind.folder, kind.plural) for kind in KINDS])
         groups.append((spec, [(value, label, counts[value]) for value, label in terms if counts.get(value)]))
     return groups
 
@@ -90,10 +82,7 @@ def embedded_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def render_explorer(catalogue: Catalogue, root: Path, today: dt.date | None = None,
-                    exported: list[dict[str, Any]] | None = None) -> str:
-    data = explorer_data(catalogue, root, exported)
-    entries = [entry for kind in KINDS for entry in catalogue.of_kind(kind.folder)]
-    renderer = Renderer(catalogue, today)
-    return renderer.render("explorer.md.j2", PAGE, groups=filter_options(catalogue, data), entries=entries,
-                           data_json=embedded_json(data), script=SCRIPT)
+def render_explorer(catalogue: Catalogue, today: dt.date) -> str:
+    return Renderer(catalogue, today).render(
+        "explorer.md.j2", PAGE, groups=filter_options(catalogue), entries=catalogue.sorted_entries(),
+        data_json=embedded_json(explorer_data(catalogue)), script=SCRIPT)

@@ -1,26 +1,23 @@
-"""The fields of each kind, read from its JSON Schema, for people and forms.
+"""The fields of a kind, read from its JSON Schema, for people, forms, pages and exports.
 
-The schemas in catalogue/schema/ define the fields; this module flattens them
-into a list the scaffold (scripts/new.py), CONTRIBUTING.md and the form on the
-site are generated from, so none of them can drift from the schema::
+The schemas in catalogue/schema/ define the fields; read_fields flattens one into a
+list of Field, with what a contributor fills in (the type), the word list it draws
+from (from the `$ref` to vocabulaires.schema.json) and the kind a reference points
+to (from the `$ref` to a shared definition)::
 
-    for field in kind_fields(Path("catalogue"), "organisaties"):
-        print(field.name, field.required, field.type)   # "naam True korte_tekst", ...
+    schema.fields["organisaties"][0]        # Field(name="naam", required=True, type="korte_tekst", ...)
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from kennisbank.model import REFERENCE_FIELDS
-from kennisbank.vocabularies import Term, load_vocabularies
+from kennisbank.vocabularies import Term, Vocabulary
 
-SCHEMA_FOLDER = "schema"
-VOCABULARY_SCHEMA = "vocabulaires.schema.json"
 DEFINITIONS = "definities.schema.json"
+VOCABULARY_SCHEMA = "vocabulaires.schema.json"
 
 # Field types, named for what a contributor fills in.
 TYPE_WORDS = {
@@ -38,6 +35,11 @@ TYPE_WORDS = {
     "groep": "groep velden",
     "groepen": "lijst met groepen velden",
 }
+
+# Shared definitions that name another entry, and the folder of the entry they name.
+REFERENCE_TARGETS = {"bron": "bronnen", "bronnen": "bronnen", "organisatie": "organisaties",
+                     "organisaties": "organisaties"}
+REFERENCE_TYPES = ("verwijzing", "verwijzingen", "gerelateerd")
 
 
 @dataclass(frozen=True)
@@ -71,34 +73,14 @@ class Field:
         }
 
 
-def load_schemas(root: Path) -> dict[str, dict]:
-    return {path.name: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted((root / SCHEMA_FOLDER).glob("*.schema.json"))}
-
-
-def kind_schema(root: Path, folder: str) -> dict:
-    return load_schemas(root)[f"{folder}.schema.json"]
-
-
-def kind_fields(root: Path, folder: str) -> tuple[Field, ...]:
-    """Every field of the kind stored in catalogue/<folder>/, in schema order."""
-    schemas = load_schemas(root)
-    vocabularies, _ = load_vocabularies(root)
-    reader = _Reader(schemas[DEFINITIONS].get("$defs", {}), vocabularies)
-    return reader.fields(schemas[f"{folder}.schema.json"])
-
-
-def kinds_fields(root: Path, vocabularies: dict | None = None) -> dict[str, tuple[Field, ...]]:
-    """kind_fields for every kind at once: reads the schemas and word lists once (exports, 5,000 entries)."""
-    schemas = load_schemas(root)
-    reader = _Reader(schemas[DEFINITIONS].get("$defs", {}),
-                     vocabularies if vocabularies is not None else load_vocabularies(root)[0])
-    return {name.removesuffix(".schema.json"): reader.fields(schema) for name, schema in schemas.items()
-            if name not in (DEFINITIONS, VOCABULARY_SCHEMA)}
+def read_fields(schema: dict, definitions: Mapping[str, dict],
+                vocabularies: Mapping[str, Vocabulary]) -> tuple[Field, ...]:
+    """Every field of one kind's schema, in schema order."""
+    return _Reader(definitions, vocabularies).fields(schema)
 
 
 class _Reader:
-    def __init__(self, definitions: dict, vocabularies: dict):
+    def __init__(self, definitions: Mapping[str, dict], vocabularies: Mapping[str, Vocabulary]):
         self.definitions = definitions
         self.vocabularies = vocabularies
 
@@ -109,17 +91,16 @@ class _Reader:
     def field(self, name: str, spec: dict, required: bool) -> Field:
         definition, vocabulary = self.resolve(spec)
         items = spec.get("items", {})
-        item_definition, item_vocabulary = self.resolve(items) if items else ("", "")
+        _, item_vocabulary = self.resolve(items) if items else ("", "")
         kind = spec.get("type", "")
         extra: dict[str, Any] = {}
         if vocabulary:
             type_ = "keuze"
         elif item_vocabulary:
             type_, vocabulary = "keuzes", item_vocabulary
-        elif definition in ("bronnen", "organisaties"):
-            type_, extra["target"] = "verwijzingen", definition
-        elif definition == "slug":
-            type_, extra["target"] = "verwijzing", REFERENCE_FIELDS.get(name, "bronnen")
+        elif definition in REFERENCE_TARGETS:
+            type_ = "verwijzingen" if self.definitions[definition].get("type") == "array" else "verwijzing"
+            extra["target"] = REFERENCE_TARGETS[definition]
         elif definition in ("tekst", "korte_tekst", "teksten", "datum", "url", "gerelateerd"):
             type_ = definition
         elif kind == "integer":
@@ -146,8 +127,7 @@ class _Reader:
     @staticmethod
     def resolve(spec: dict) -> tuple[str, str]:
         """("tekst", "") for a shared definition, ("", "themas") for a vocabulary, ("", "") otherwise."""
-        ref = spec.get("$ref", "")
-        document, _, pointer = ref.partition("#/$defs/")
+        document, _, pointer = spec.get("$ref", "").partition("#/$defs/")
         if document == DEFINITIONS:
             return pointer, ""
         if document == VOCABULARY_SCHEMA:

@@ -1,7 +1,7 @@
 """Check the web addresses in the catalogue: which answer, which give an error, which can't be reached.
 
-Collects every address in `website` and `url` fields and in Markdown links in any
-text, and asks each once (in parallel, with a short timeout)::
+Collects every address in the fields the schema calls a web address and in Markdown
+links in any text, and asks each once (in parallel, with a short timeout)::
 
     urls = external_urls(catalogue)             # {"https://www.nji.nl": [("catalogue/...yml", "website")], ...}
     results = check_urls(urls, timeout=5)       # {"https://www.nji.nl": LinkResult("in orde", 200, ""), ...}
@@ -21,11 +21,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from kennisbank.model import Catalogue
-from kennisbank.safety import link_targets, strings
-from kennisbank.validate import field_name
+from kennisbank.problems import field_name
+from kennisbank.safety import link_targets
+from kennisbank.yamlfile import strings
 
 OK, BROKEN, UNREACHABLE = "in orde", "kapot", "niet bereikbaar"
-URL_FIELDS = ("website", "url")
 _URL = re.compile(r"https?://[^\s<>()\"']+", re.IGNORECASE)
 _HEADERS = {"User-Agent": "kennisbank-linkcontrole/1.0 (+https://github.com/kennisbank-ej/kennisbank)"}
 
@@ -41,9 +41,10 @@ def external_urls(catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
     """Every http(s) address in the catalogue, with the (file, field) where it occurs."""
     found: dict[str, list[tuple[str, str]]] = {}
     for entry in catalogue.entries:
+        url_fields = {field.name for field in catalogue.schema.fields[entry.kind.folder] if field.type == "url"}
         for path, text in strings(entry.fields):
             name = field_name(path)
-            candidates = [text] if path and path[0] in URL_FIELDS else \
+            candidates = [text] if path and path[0] in url_fields else \
                 [target.lstrip(" <") for target in link_targets(text)]
             for candidate in candidates:
                 if match := _URL.match(candidate):

@@ -1,12 +1,10 @@
 """Warn when an entry seems to hold personal data: a personal e-mail address, a phone number, a BSN.
 
 Entries describe organisations; contact details are organisational only (the
-privacy rules in CONTRIBUTING.md). These are guesses, so they are warnings:
-printed, but the build goes on::
+privacy rules in CONTRIBUTING.md). These are guesses, so their codes are warnings
+(kennisbank.messages.WARNINGS): printed, but the build goes on::
 
-    personal_data_warnings([(("beschrijving",), "Mail jan.jansen@gmail.com")], "x.yml", {("beschrijving",): 3})
-    # [Problem("x.yml", 3, "in veld 'beschrijving' staat iets dat lijkt op een persoonlijk e-mailadres ...",
-    #          warning=True)]
+    personal_data("Mail jan.jansen@gmail.com")   # [("persoonlijk-e-mailadres", {"found": "jan.jansen@gmail.com"})]
 
 Heuristics: an address at a free mail provider, or one shaped like
 voornaam.achternaam@; info@, contact@ and the like are fine anywhere. Any Dutch
@@ -17,14 +15,8 @@ sharper message. A BSN is nine digits that pass the elfproef (11-check).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from kennisbank.problems import Problem
-from kennisbank.safety import GAP
-from kennisbank.validate import _line, field_name
-from kennisbank.yamlfile import FieldPath, Lines
-
-RULES = "Zie 'Eerst: de privacyregels' in CONTRIBUTING.md."
+from kennisbank.problems import Finding
 
 FREE_MAIL = frozenset("""
     gmail.com googlemail.com hotmail.com hotmail.nl outlook.com outlook.nl live.com live.nl msn.com
@@ -45,53 +37,24 @@ SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "088")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _NAME_SHAPED = re.compile(r"[a-z]+(?:[._\-][a-z]+){1,3}")          # jan.jansen, j.de-vries
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-().]{7,17}\d(?!\w)")
-# A phone number or BSN: nine digits or more, at most a few separators apart ("+31 (0)6 12 34").
-_NINE_DIGITS_CLOSE = re.compile(r"\d(?:\D{0,4}\d){8}")
 _BSN = re.compile(r"(?<![\w.,/\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}([ .])\d{3}\1\d{3})(?![\w/\-]|[.,]\d)")
 
 
-def personal_data_warnings(texts: Sequence[tuple[FieldPath, str]], rel: str, lines: Lines) -> list[Problem]:
-    """Warnings for the texts of one entry, as listed by safety.strings()."""
-    if not might_be_personal(GAP.join(text for _, text in texts)):   # one look at all the entry's text
-        return []
-    warnings = []
-    for path, text in texts:
-        for message in check_personal_data(text):
-            name = field_name(path)
-            warnings.append(Problem(rel, _line(lines, path), f"in veld '{name}' {message} {RULES}", name,
-                                    warning=True))
-    return warnings
-
-
-def might_be_personal(text: str) -> bool:
-    """False when check_personal_data can find nothing in `text` (or in all_text of an entry)."""
-    return "@" in text or bool(_NINE_DIGITS_CLOSE.search(text))
-
-
-def check_personal_data(text: str) -> list[str]:
-    """What looks personal in one text, as the end of a Dutch sentence starting "in veld 'x' "."""
-    if not might_be_personal(text):  # most texts: nothing to look at
-        return []
-    found = []
+def personal_data(text: str) -> list[Finding]:
+    """What looks personal in one text: (code, facts) pairs for kennisbank.messages."""
+    found: list[Finding] = []
     for match in _EMAIL.finditer(text):
         if is_personal_email(match.group()):
-            found.append(f"staat iets dat lijkt op een persoonlijk e-mailadres ('{match.group()}'). Zet geen "
-                         f"gegevens van personen in de kennisbank. Een algemeen adres van een organisatie, "
-                         f"zoals info@..., mag wel.")
+            found.append(("persoonlijk-e-mailadres", {"found": match.group()}))
     for match in _PHONE.finditer(text):
         number = dutch_phone_number(match.group())
         if number and number.startswith("06"):
-            found.append(f"staat iets dat lijkt op een 06-nummer ('{match.group().strip()}'). Een mobiel nummer "
-                         f"is meestal van een persoon: haal het weg. Een algemeen nummer van een organisatie "
-                         f"mag wel.")
+            found.append(("06-nummer", {"found": match.group().strip()}))
         elif number and not number.startswith(SERVICE_PREFIXES):
-            found.append(f"staat iets dat lijkt op een telefoonnummer ('{match.group().strip()}'). Is het het "
-                         f"nummer van een persoon? Haal het dan weg. Een algemeen nummer van een organisatie "
-                         f"mag wel.")
+            found.append(("telefoonnummer", {"found": match.group().strip()}))
     for match in _BSN.finditer(text):
         if passes_elfproef(re.sub(r"\D", "", match.group())):
-            found.append(f"staat een getal dat een burgerservicenummer (BSN) kan zijn ('{match.group()}'). "
-                         f"Een BSN hoort nooit in de kennisbank: haal het weg.")
+            found.append(("bsn", {"found": match.group()}))
     return found
 
 

@@ -1,4 +1,12 @@
-"""Problems found in the catalogue, reported as `file:line: message` in plain Dutch."""
+"""Problems found in the catalogue: a stable code, the file and line, and a Dutch message.
+
+Every problem is made by :func:`problem`, which takes its text from kennisbank.messages,
+so tests can assert the code, file and line while the wording lives in one place::
+
+    problem("onbekend-veld", "catalogue/organisaties/njr.yml", 4, ("beschrijvng",),
+            name="beschrijvng", suggestion=" Bedoelde je 'beschrijving'?", allowed="naam, ...")
+    str(_)   # "catalogue/organisaties/njr.yml:4: onbekend veld 'beschrijvng'. Bedoelde je ..."
+"""
 
 from __future__ import annotations
 
@@ -7,21 +15,31 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kennisbank.messages import WARNINGS, text
+
+FieldPath = tuple[str | int, ...]
+Finding = tuple[str, dict[str, object]]   # what a text check found: (message code, the facts for its text)
+
 
 @functools.total_ordering
 @dataclass(frozen=True)
 class Problem:
-    """One mistake in one file. `line` is 1-based, or None when the file has no lines."""
+    """One mistake in one file. `line` is 1-based, or None when the problem is about the whole file."""
 
     file: str
     line: int | None
+    code: str                   # a key of kennisbank.messages.MESSAGES, e.g. "onbekend-veld"
     message: str
-    field: str | None = None
-    warning: bool = False
+    path: FieldPath = ()        # the field it is about, e.g. ("punten", 2, "bron"); () for the file
+
+    @property
+    def warning(self) -> bool:
+        """Warnings (e.g. what looks like personal data) are printed, but do not stop the build."""
+        return self.code in WARNINGS
 
     def _key(self) -> tuple:
         # A problem without a line (about the whole file) comes first; None and int don't compare.
-        return (self.file, self.line or 0, self.message, self.field or "", self.warning)
+        return (self.file, self.line or 0, self.message, self.code)
 
     def __lt__(self, other: Problem) -> bool:
         return self._key() < other._key()
@@ -29,6 +47,11 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {'waarschuwing: ' if self.warning else ''}{self.message}"
+
+
+def problem(code: str, file: str, line: int | None, path: FieldPath = (), **params: object) -> Problem:
+    """A Problem with the Dutch text of `code`, filled in with `params`."""
+    return Problem(file, line, code, text(code, **params), path)
 
 
 class CatalogueError(Exception):
@@ -50,8 +73,16 @@ def closest(value: object, allowed: Iterable[str]) -> str | None:
 def suggestion(value: object, allowed: Iterable[str]) -> str:
     """' Bedoelde je 'x'?' for the closest allowed value, or '' when none is close."""
     close = closest(value, allowed)
-    return f" Bedoelde je '{close}'?" if close else ""
+    return text("bedoelde-je", value=close) if close else ""
 
 
 def choices(allowed: Iterable[str]) -> str:
     return ", ".join(allowed)
+
+
+def field_name(path: Iterable[str | int]) -> str:
+    """("punten", 2, "bron") -> "punten[3].bron" (people count from 1)."""
+    name = ""
+    for part in path:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name

@@ -5,7 +5,7 @@ the contributor still has to write are the placeholder "VUL IN"; the validator
 refuses any file that still holds one (see kennisbank.placeholders), so a
 template cannot be published by accident::
 
-    text = scaffold(Path("catalogue"), "organisaties", "Stichting Voorbeeld", dt.date(2026, 11, 23))
+    text = scaffold(schema, "organisaties", "Stichting Voorbeeld", dt.date(2026, 11, 23))
     # first line: "# yaml-language-server: $schema=../schema/organisaties.schema.json"
 """
 
@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import textwrap
-from pathlib import Path
 
-from kennisbank.fields import Field, kind_fields
-from kennisbank.model import KINDS_BY_FOLDER
+from kennisbank.fields import Field
+from kennisbank.kinds import KINDS_BY_FOLDER
+from kennisbank.placeholders import PLACEHOLDER
+from kennisbank.schema import Schema
 
-PLACEHOLDER = "VUL IN"
 WIDTH = 100
 
 
@@ -29,7 +28,7 @@ def modeline(folder: str) -> str:
     return f"# yaml-language-server: $schema=../schema/{folder}.schema.json"
 
 
-def scaffold(root: Path, folder: str, title: str | None = None, today: dt.date | None = None) -> str:
+def scaffold(schema: Schema, folder: str, title: str | None = None, today: dt.date | None = None) -> str:
     """The text of a new entry; without a title or date those are placeholders too."""
     kind = KINDS_BY_FOLDER[folder]
     lines = [
@@ -37,10 +36,10 @@ def scaffold(root: Path, folder: str, title: str | None = None, today: dt.date |
         f"# Een {kind.singular} voor de kennisbank. Zo vul je dit bestand in:",
         f"# - Vervang elke '{PLACEHOLDER}'. Zolang die er staat, weigert de controle het bestand.",
         "# - Is een veld niet verplicht en weet je het niet? Haal dan het hele veld weg.",
-        "# - Controleer daarna met: python scripts/validate.py",
+        "# - Controleer daarna met: make validate",
         "# Meer uitleg staat in CONTRIBUTING.md. De regels met # mogen blijven staan.",
     ]
-    for field in kind_fields(root, folder):
+    for field in schema.fields[folder]:
         lines.append("")
         lines += _field(field, "", title if field.name == kind.title_field else None, today)
     return "\n".join(lines) + "\n"
@@ -87,20 +86,3 @@ def _field(field: Field, indent: str, value: str | None, today: dt.date | None) 
         return lines + [f"{key} >-", f"{indent}  {value or PLACEHOLDER}"]
     # JSON strings are valid YAML: a title with ':' or '#' stays one safe value.
     return lines + [f"{key} {json.dumps(value, ensure_ascii=False) if value else PLACEHOLDER}"]
-
-
-def write_new(path: Path, text: str) -> None:
-    """Write `path` only if it does not exist yet, via a temporary file and a hard link.
-
-    os.link fails when the target exists, so two people (or processes) creating
-    the same entry at once can never overwrite each other; raises FileExistsError.
-    """
-    if path.exists():
-        raise FileExistsError(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.link(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

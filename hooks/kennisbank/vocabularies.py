@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from kennisbank.problems import Problem
+from kennisbank.problems import Problem, problem
 from kennisbank.yamlfile import read_yaml
 
 FOLDER = "vocabulaires"
@@ -54,17 +54,17 @@ def load_vocabularies(root: Path) -> tuple[dict[str, Vocabulary], list[Problem]]
         if found:
             continue
         if not isinstance(data, list):
-            problems.append(Problem(rel, 1, "een lijst met woorden moet een lijst zijn (regels met '- waarde: ...')."))
+            problems.append(problem("woordenlijst-geen-lijst", rel, 1))
             continue
         terms = []
         for i, item in enumerate(data):
             line = lines.get((i,))
             if not (isinstance(item, dict) and isinstance(item.get("waarde"), str)
                     and isinstance(item.get("label"), str) and set(item) <= {"waarde", "label", "uitleg"}):
-                problems.append(Problem(rel, line, "elk woord heeft 'waarde' en 'label' (tekst) en mag 'uitleg' hebben."))
+                problems.append(problem("woordenlijst-woord", rel, line))
                 continue
             if item["waarde"] in {t.value for t in terms}:
-                problems.append(Problem(rel, line, f"de waarde '{item['waarde']}' staat twee keer in de lijst."))
+                problems.append(problem("woordenlijst-dubbel", rel, line, value=item["waarde"]))
                 continue
             terms.append(Term(item["waarde"], item["label"], str(item.get("uitleg", ""))))
         vocabularies[path.stem] = Vocabulary(path.stem, tuple(terms))
@@ -76,7 +76,7 @@ def vocabulary_schema(vocabularies: dict[str, Vocabulary]) -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Lijsten met toegestane waarden",
-        "description": "Gemaakt uit catalogue/vocabulaires/*.yml door scripts/schemas.py. Niet met de hand wijzigen.",
+        "description": "Gemaakt uit catalogue/vocabulaires/*.yml door kennisbank bijwerken. Niet met de hand wijzigen.",
         "$defs": {
             name: {
                 "title": name,

@@ -5,20 +5,20 @@ YAML is lenient: duplicate keys, anchors/aliases, merge keys and several
 documents are errors, and dates stay strings (as in YAML 1.2 and the editors)
 so a bad date is reported by the schema instead of crashing the parser::
 
-    data, lines = read_yaml(Path("catalogue/organisaties/njr.yml"), "catalogue/organisaties/njr.yml")
+    data, lines, problems = read_yaml(Path("catalogue/organisaties/njr.yml"), "catalogue/organisaties/njr.yml")
     lines[("doelgroepen", 0)]   # -> 7
 """
 
 from __future__ import annotations
 
-import os
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kennisbank.problems import Problem
+from kennisbank.problems import FieldPath, Problem, problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
@@ -36,8 +36,14 @@ _DEEP_LEAD = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$)){%d}" % (MAX_NESTING + 1), 
 # Characters YAML refuses; found here first so the message can name the line.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
-FieldPath = tuple[str | int, ...]
 Lines = dict[FieldPath, int]
+
+
+def line_of(lines: Lines, path: FieldPath) -> int | None:
+    """The line of the field at `path`, or of the nearest field around it that has one."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path)
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -49,52 +55,41 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 
-_TAB = "Er staat een tab. Gebruik spaties om in te springen."
-
-# The parser's English, translated for people who have never seen YAML.
-_YAML_HINTS = (
-    ("found character '\\t'", _TAB),
-    ("tab character", _TAB),
-    ("cannot start any token", "Een waarde begint met een teken dat YAML niet toestaat, zoals @ of `. "
-     "Zet de hele tekst tussen aanhalingstekens."),
-    ("invalid Unicode character escape", "Er staat een ongeldige code met '\\u' in tekst tussen dubbele "
-     "aanhalingstekens. Gebruik enkele aanhalingstekens."),
-    ("mapping values are not allowed", "Er staat een dubbele punt op een plek waar dat niet mag. "
-     "Staat er een ':' in je tekst? Zet de hele tekst dan tussen aanhalingstekens."),
-    ("could not find expected ':'", "Er mist een dubbele punt achter een veldnaam, of de inspringing klopt niet."),
-    ("did not find expected key", "De inspringing klopt niet. Zorg dat velden op hetzelfde niveau even ver inspringen."),
-    ("expected <block end>", "De inspringing klopt niet. Zorg dat velden op hetzelfde niveau even ver inspringen."),
-    ("did not find expected '-'", "De inspringing van de lijst klopt niet. Elke regel van een lijst begint met '- '."),
-    ("found unexpected end of stream", "Het bestand houdt midden in een waarde op. Mist er een aanhalingsteken?"),
-    ("while scanning a quoted scalar", "Een aanhalingsteken wordt niet afgesloten."),
-    ("found undefined alias", "Er staat een '*' die YAML als verwijzing leest. Zet de tekst tussen aanhalingstekens."),
-    ("expected a single document", "Het bestand bevat meer dan één document ('---'). Zet elk item in een eigen bestand."),
-    ("found unknown escape character", "Er staat een '\\' in tekst tussen dubbele aanhalingstekens. "
-     "Gebruik enkele aanhalingstekens."),
+# The parser's English, translated for people who have never seen YAML: (what it says, message code).
+_YAML_CODES = (
+    ("found character '\\t'", "yaml-tab"),
+    ("tab character", "yaml-tab"),
+    ("cannot start any token", "yaml-teken"),
+    ("invalid Unicode character escape", "yaml-unicode"),
+    ("mapping values are not allowed", "yaml-dubbele-punt"),
+    ("could not find expected ':'", "yaml-dubbele-punt-mist"),
+    ("did not find expected key", "yaml-inspringing"),
+    ("expected <block end>", "yaml-inspringing"),
+    ("did not find expected '-'", "yaml-lijst"),
+    ("found unexpected end of stream", "yaml-einde"),
+    ("while scanning a quoted scalar", "yaml-aanhalingsteken"),
+    ("found undefined alias", "yaml-sterretje"),
+    ("expected a single document", "yaml-documenten"),
+    ("found unknown escape character", "yaml-backslash"),
 )
 
 
 def _yaml_problem(rel: str, error: yaml.YAMLError, source: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
-    text = str(error)
+    message = str(error)
     if line is not None and "\t" in _indent(source, line):
-        return Problem(rel, line, f"de YAML klopt niet. {_TAB}")
-    for needle, hint in _YAML_HINTS:
-        if needle in text:
-            return Problem(rel, line, f"de YAML klopt niet. {hint}")
-    detail = getattr(error, "problem", None) or text.splitlines()[0]
-    return Problem(rel, line, f"de YAML klopt niet ({detail}). Kijk naar de inspringing en de dubbele punten.")
+        return problem("yaml-tab", rel, line)
+    for needle, code in _YAML_CODES:
+        if needle in message:
+            return problem(code, rel, line)
+    return problem("yaml", rel, line, detail=getattr(error, "problem", None) or message.splitlines()[0])
 
 
 def _indent(text: str, line: int) -> str:
     """The leading whitespace of line `line` (1-based)."""
-    start = 0
-    for _ in range(line - 1):
-        start = text.find("\n", start) + 1
-        if not start:
-            return ""
-    rest = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    lines = text.split("\n")
+    rest = lines[line - 1] if line <= len(lines) else ""
     return rest[: len(rest) - len(rest.lstrip(" \t"))]
 
 
@@ -105,104 +100,72 @@ def _line_at(text: str, index: int) -> int:
 def scan(text: str, rel: str) -> Problem | None:
     """Refuse, before parsing, text the YAML library would choke on: control characters, deep nesting."""
     if match := _CONTROL.search(text):
-        return Problem(rel, _line_at(text, match.start()), f"er staat een onzichtbaar stuurteken "
-                       f"(U+{ord(match.group()):04X}) in het bestand, misschien meegekopieerd uit een ander "
-                       f"programma. Haal het weg of typ de regel opnieuw.")
-    too_deep = ("het bestand is te diep genest ({}). Een item heeft maar een paar niveaus, zoals een lijst "
-                "onder een veld.")
+        return problem("stuurteken", rel, _line_at(text, match.start()), codepoint=f"{ord(match.group()):04X}")
     depth = 0
     for match in _FLOW.finditer(text) if text.count("[") + text.count("{") > MAX_NESTING else ():
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
         if depth > MAX_NESTING:
-            return Problem(rel, _line_at(text, match.start()), too_deep.format(f"meer dan {MAX_NESTING} haakjes [ of {{ binnen elkaar"))
+            return problem("te-diep-haakjes", rel, _line_at(text, match.start()), limit=MAX_NESTING)
     if match := _DEEP_LEAD.search(text):
-        return Problem(rel, _line_at(text, match.start()), too_deep.format(f"een regel springt meer dan {MAX_NESTING} tekens in"))
+        return problem("te-diep-inspringing", rel, _line_at(text, match.start()), limit=MAX_NESTING)
     return None
-
-
-def _too_big(rel: str, size: int) -> Problem:
-    return Problem(rel, None, f"het bestand is te groot ({size // 1024} kB; hoogstens {MAX_BYTES // 1024} kB). "
-                              f"Een item is een korte tekst.")
 
 
 def decode(raw: bytes, rel: str) -> tuple[str | None, Problem | None]:
     """Bytes to text, refusing what is not UTF-8 text."""
-    if len(raw) > MAX_BYTES:
-        return None, _too_big(rel, len(raw))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, Problem(rel, None, "het bestand is opgeslagen als UTF-16. Sla het op als UTF-8.")
+        return None, problem("utf-16", rel, None)
     if b"\x00" in raw:
         if raw.count(b"\x00") * 3 > len(raw):   # every other byte: UTF-16 without a byte-order mark
-            return None, Problem(rel, None, "het bestand is opgeslagen als UTF-16. Sla het op als UTF-8.")
-        return None, Problem(rel, None, "dit is geen tekstbestand. Een item is een tekstbestand in UTF-8.")
+            return None, problem("utf-16", rel, None)
+        return None, problem("binair", rel, None)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, Problem(rel, line, "het bestand is niet opgeslagen als UTF-8 (misschien als Latin-1 of "
-                                        "Windows-1252). Sla het op als UTF-8.")
+        return None, problem("geen-utf-8", rel, raw[: error.start].count(b"\n") + 1)
     return text.removeprefix("\ufeff"), None
 
 
-_LINK = "dit is een snelkoppeling (symlink) naar een ander bestand. Zet het item zelf in de catalogus."
-
-
-def read_yaml(path: str | Path, rel: str) -> tuple[Any, Lines, list[Problem]]:
+def read_yaml(path: Path, rel: str) -> tuple[Any, Lines, list[Problem]]:
     """Parse `path`; returns (data, lines, problems). `rel` is the name used in messages."""
-    # os.open and friends: a third of the system calls of open() (which also asks whether the
-    # file is a terminal), and O_NOFOLLOW refuses a link without a separate look.
-    if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):   # Windows
-        return None, {}, [Problem(rel, None, _LINK)]
+    path = Path(path)
+    if path.is_symlink():
+        return None, {}, [problem("snelkoppeling", rel, None)]
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as error:
-        if os.path.islink(path):
-            return None, {}, [Problem(rel, None, _LINK)]
-        return None, {}, [Problem(rel, None, f"het bestand kan niet gelezen worden ({error.strerror}).")]
-    try:
-        size = os.fstat(descriptor).st_size
+        size = path.stat().st_size
         if size > MAX_BYTES:   # refused unread: a huge file need not fit in memory
-            return None, {}, [_too_big(rel, size)]
-        raw = os.read(descriptor, size + 1)
-        if len(raw) != size:   # the file changed since fstat, or a short read: read on to its end
-            while len(raw) <= MAX_BYTES and (more := os.read(descriptor, MAX_BYTES + 1 - len(raw))):
-                raw += more
+            return None, {}, [problem("te-groot", rel, None, size=size // 1024, limit=MAX_BYTES // 1024)]
+        raw = path.read_bytes()
     except OSError as error:
-        return None, {}, [Problem(rel, None, f"het bestand kan niet gelezen worden ({error.strerror}).")]
-    finally:
-        os.close(descriptor)
-    text, problem = decode(raw, rel)
-    if problem:
-        return None, {}, [problem]
+        return None, {}, [problem("onleesbaar", rel, None, reason=error.strerror)]
+    if len(raw) > MAX_BYTES:   # it grew since stat()
+        return None, {}, [problem("te-groot", rel, None, size=len(raw) // 1024, limit=MAX_BYTES // 1024)]
+    text, found = decode(raw, rel)
+    if found:
+        return None, {}, [found]
     return parse_yaml(text, rel)
 
 
 def parse_yaml(text: str, rel: str) -> tuple[Any, Lines, list[Problem]]:
-    if problem := scan(text, rel):
-        return None, {}, [problem]
+    if found := scan(text, rel):
+        return None, {}, [found]
     reader = _EventReader(text, rel)
     try:
-        data, found = reader.read()
+        data, has_value = reader.read()
     except yaml.YAMLError as error:
         return None, {}, [_yaml_problem(rel, error, text)]
     finally:
         reader.loader.dispose()
-    if not found:
-        return None, {}, [Problem(rel, 1, "het bestand is leeg. Vul de velden in, bijvoorbeeld met scripts/new.py.")]
+    if not has_value:
+        return None, {}, [problem("leeg-bestand", rel, 1)]
     return data, reader.lines, reader.problems
-
-
-_EVENT_MAP, _EVENT_SEQ = yaml.MappingStartEvent, yaml.SequenceStartEvent
-_EVENT_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-_EVENT_SCALAR = yaml.ScalarEvent
 
 
 class _EventReader:
     """Build plain data from libyaml's event stream, noting lines and refusing shared or deep values.
 
-    Reading events instead of composing a node tree first halves the time per file: no
-    node objects, one loop. Only plain scalars that could be a number, true/false or null
-    go through the YAML resolver; everything else is text.
+    Aliases are never expanded (an alias bomb costs nothing) and tags are checked
+    before any value is constructed, so no YAML feature can run code or blow up.
     """
 
     def __init__(self, text: str, rel: str):
@@ -212,13 +175,8 @@ class _EventReader:
         self.problems: list[Problem] = []
         self.alias_line: int | None = None   # the first '*alias'; reported once
 
-    def problem(self, event: yaml.Event, message: str) -> None:
-        self.problems.append(Problem(self.rel, event.start_mark.line + 1, message))
-
-    def refuse_tag(self, event: yaml.Event, tag: str) -> None:
-        shown = tag.replace("tag:yaml.org,2002:", "!!")
-        self.problem(event, f"het label '{shown}' hoort niet in een item. Haal '{shown}' weg, of zet de hele "
-                            f"tekst tussen aanhalingstekens als die met '!' begint.")
+    def problem(self, event: yaml.Event, code: str, **params: object) -> None:
+        self.problems.append(problem(code, self.rel, event.start_mark.line + 1, **params))
 
     def read(self) -> tuple[Any, bool]:
         """(data, whether the stream held a value); raises yaml.YAMLError for broken YAML."""
@@ -230,105 +188,99 @@ class _EventReader:
         document = event                       # DocumentStart
         event = get()
         if isinstance(event, yaml.ScalarEvent) and event.value == "" and event.style is None and event.tag is None:
-            data, found = None, False
+            data, has_value = None, False
         else:
-            data, found = self.value(event, (), get), True
+            data, has_value = self.value(event, ()), True
         get()                                  # DocumentEnd
         event = get()
         if not isinstance(event, yaml.StreamEndEvent):
             raise yaml.composer.ComposerError("expected a single document in the stream", document.start_mark,
                                               "but found another document", event.start_mark)
         if self.alias_line is not None:
-            self.problems.append(Problem(self.rel, self.alias_line, "verwijzingen met '&' en '*' zijn niet "
-                                                                    "toegestaan. Schrijf de waarde uit."))
-        return data, found
+            self.problems.append(problem("anker", self.rel, self.alias_line))
+        return data, has_value
 
-    def value(self, event: yaml.Event, path: FieldPath, get: Any) -> Any:
+    def value(self, event: yaml.Event, path: FieldPath) -> Any:
         """The value that starts with `event`; consumes its events up to and including its end."""
         self.lines.setdefault(path, event.start_mark.line + 1)
-        kind = type(event)
-        if kind is yaml.AliasEvent:            # never expanded, so an alias bomb costs nothing
+        if isinstance(event, yaml.AliasEvent):
             if self.alias_line is None:
                 self.alias_line = event.start_mark.line + 1
             return None
         if len(path) > MAX_DEPTH:
-            self.problem(event, f"de velden zijn te diep genest (meer dan {MAX_DEPTH} niveaus). Een item heeft "
-                                f"maar een paar niveaus, zoals een lijst onder een veld.")
-            return self.skip(event, get)
-        tag = event.tag
-        if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
-            self.refuse_tag(event, tag)
-            return self.skip(event, get)
-        if kind is _EVENT_MAP:
-            return self.mapping(path, get)
-        if kind is _EVENT_SEQ:
+            self.problem(event, "te-diep-velden", limit=MAX_DEPTH)
+            return self.skip(event)
+        if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
+            return self.refuse_tag(event, event.tag)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(path)
+        if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
-            while not isinstance(event := get(), _EVENT_END):
-                items.append(self.value(event, path + (len(items),), get))
+            while not isinstance(event := self.loader.get_event(), yaml.SequenceEndEvent):
+                items.append(self.value(event, path + (len(items),)))
             return items
         return self.scalar(event)
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
-        text = event.value
         tag = event.tag
         if tag in (None, "!"):
-            if not event.implicit[0] or (text and text[0] not in _MAYBE_NOT_TEXT):
-                return text
-            tag = self.loader.resolve(yaml.ScalarNode, text, event.implicit)
+            if not event.implicit[0]:   # quoted or a block scalar: always text
+                return event.value
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR:
-            return text
+            return event.value
         if tag not in _ALLOWED_TAGS:   # a plain '<<' or '=' resolves to merge or value
-            self.refuse_tag(event, tag)
-            return None
+            return self.refuse_tag(event, tag)
         try:
-            return self.loader.construct_object(yaml.ScalarNode(tag, text, event.start_mark, event.end_mark,
-                                                                event.style))
+            return self.loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark,
+                                                                event.end_mark, event.style))
         except (yaml.YAMLError, ValueError, TypeError) as error:
-            self.problem(event, f"deze waarde kan niet gelezen worden ({error}). Zet de tekst tussen aanhalingstekens.")
+            self.problem(event, "onleesbare-waarde", reason=error)
             return None
 
-    def mapping(self, path: FieldPath, get: Any) -> dict[str, Any]:
+    def mapping(self, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        while not isinstance(key_event := get(), _EVENT_END):
-            key = key_event.value if type(key_event) is yaml.ScalarEvent else None
+        get = self.loader.get_event
+        while not isinstance(key_event := get(), yaml.MappingEndEvent):
+            key = key_event.value if isinstance(key_event, yaml.ScalarEvent) else None
             if key == "<<":
-                self.problem(key_event, "samenvoegen met '<<' is niet toegestaan. Schrijf de velden uit.")
+                self.problem(key_event, "samenvoegen")
             elif key is None:
-                self.skip(key_event, get)
-                self.problem(key_event, "een veldnaam moet een gewoon woord zijn, zoals 'naam'.")
+                self.skip(key_event)
+                self.problem(key_event, "veldnaam")
             elif key in result:
-                first = self.lines.get(path + (key,), "?")
-                self.problem(key_event, f"het veld '{key}' staat twee keer in dit item (ook op regel {first}). "
-                                        f"Laat er één staan.")
+                self.problem(key_event, "dubbel-veld", name=key, first=self.lines.get(path + (key,), "?"))
             else:
-                at = path + (key,)
-                self.lines[at] = key_event.start_mark.line + 1
-                event = get()
-                # Fast path for most values: text without a tag, not too deep.
-                if type(event) is _EVENT_SCALAR and event.tag is None and len(at) <= MAX_DEPTH and (
-                        not event.implicit[0] or (event.value and event.value[0] not in _MAYBE_NOT_TEXT)):
-                    result[key] = event.value
-                else:
-                    result[key] = self.value(event, at, get)
+                self.lines[path + (key,)] = key_event.start_mark.line + 1
+                result[key] = self.value(get(), path + (key,))
                 continue
-            self.skip(get(), get)   # the value of a refused key
+            self.skip(get())   # the value of a refused key
         return result
 
-    @staticmethod
-    def skip(event: yaml.Event, get: Any) -> None:
+    def refuse_tag(self, event: yaml.Event, tag: str) -> None:
+        self.problem(event, "yaml-label", tag=tag.replace("tag:yaml.org,2002:", "!!"))
+        return self.skip(event)
+
+    def skip(self, event: yaml.Event) -> None:
         """Consume the rest of the value that starts with `event`."""
-        depth = 1 if isinstance(event, (_EVENT_MAP, _EVENT_SEQ)) else 0
+        depth = 1 if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) else 0
         while depth:
-            event = get()
-            if isinstance(event, (_EVENT_MAP, _EVENT_SEQ)):
+            event = self.loader.get_event()
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
-            elif isinstance(event, _EVENT_END):
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
         return None
 
 
-# First characters of plain scalars the YAML 1.1 resolver may read as something other than text
-# (numbers, true/false/yes/no/on/off, null, ~, .inf/.nan); every other plain scalar is text.
-_MAYBE_NOT_TEXT = frozenset(
-    first for first, resolvers in _Loader.yaml_implicit_resolvers.items() if any(tag != _STR for tag, _ in resolvers)
-)
+def strings(value: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
+    """Every string in plain data (or an entry's frozen fields) with the path of its field."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, Mapping):
+        items: Iterable[tuple[Any, Any]] = value.items()
+    elif isinstance(value, (list, tuple)):
+        items = enumerate(value)
+    else:
+        return []
+    return [found for key, item in items for found in strings(item, path + (key,))]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from offline_zip import FOLDER
+from kennisbank.commands.offline import FOLDER
 
 from .test_privacy import FETCHING
 
@@ -20,9 +20,9 @@ SHIM_SHA256 = "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"
 
 
 @pytest.fixture(scope="session")
-def offline_site(built_site, tmp_path_factory) -> Path:
+def offline_site(real_build, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(built_site / "site-offline.zip") as archive:
+    with zipfile.ZipFile(real_build.offline_zip) as archive:
         archive.extractall(target)
     return target / FOLDER
 

@@ -21,18 +21,14 @@ from typing import Any
 
 import yaml
 
-from kennisbank.model import KINDS_BY_FOLDER
+from kennisbank.kinds import KINDS_BY_FOLDER
+from kennisbank.schema import Schema, load_schema
 from kennisbank.vocabularies import FOLDER as VOCABULARY_FOLDER
-from kennisbank.vocabularies import load_vocabularies
 
-REAL_CATALOGUE = Path(__file__).resolve().parents[2] / "catalogue"
+REAL_CATALOGUE = Path(__file__).resolve().parents[1] / "catalogue"
 
 # Share of each kind in a catalogue of n entries; what is left over goes to organisaties.
 SHARES = {"bronnen": 0.17, "voorbeelden": 0.35, "checklists": 0.04, "agenda": 0.04}
-
-# Field -> vocabulary it draws from.
-VOCABULARY_OF = {"themas": "themas", "doelgroepen": "doelgroepen", "werkgebied": "werkgebieden",
-                 "rollen": "rollen", "domeinen": "domeinen", "niveau": "niveaus", "meerwaarde": "meerwaarde"}
 
 _SUBJECTS = ("De organisatie", "Het team", "Een groep jongeren", "Ervaringsdeskundige ouders", "De gemeente",
              "Het netwerk", "Professionals in de wijk", "De jongerenraad", "Pleegouders", "Het project",
@@ -56,9 +52,9 @@ _PUBLISHERS = ("Kenniscentrum Jeugd", "Netwerk Samen Sterker", "Stichting Ervari
 
 
 class _Writer:
-    def __init__(self, rng: random.Random, vocabularies: dict[str, tuple[str, ...]]):
+    def __init__(self, rng: random.Random, schema: Schema):
         self.rng = rng
-        self.vocabularies = vocabularies
+        self.schema = schema
 
     def sentence(self) -> str:
         r = self.rng
@@ -79,8 +75,9 @@ class _Writer:
         picked = self.rng.sample(_NAME_WORDS, words)
         return " ".join(picked).capitalize() + f" {self.rng.choice(_PLACES)}"
 
-    def values(self, field: str, low: int = 1, high: int = 3) -> list[str]:
-        pool = self.vocabularies[VOCABULARY_OF[field]]
+    def values(self, field: str, low: int = 1, high: int = 3, folder: str = "voorbeelden") -> list[str]:
+        """Values from the word list the field draws from (its $ref in the schema)."""
+        pool = self.schema.vocabulary_of(field, folder).values
         return self.rng.sample(pool, min(len(pool), self.rng.randint(low, high)))
 
     def date(self) -> str:
@@ -119,11 +116,11 @@ def write_catalogue(root: Path, n: int, *, seed: int = 7, source: Path = REAL_CA
     root.mkdir(parents=True)
     shutil.copytree(source / "schema", root / "schema")
     shutil.copytree(source / VOCABULARY_FOLDER, root / VOCABULARY_FOLDER)
-    vocabularies, problems = load_vocabularies(source)
+    schema, problems = load_schema(source)
     if problems:
         raise ValueError(f"the vocabularies in {source} have problems: {problems[0]}")
     rng = random.Random(seed)
-    w = _Writer(rng, {name: vocabulary.values for name, vocabulary in vocabularies.items()})
+    w = _Writer(rng, schema)
 
     slugs = {kind: [f"{KINDS_BY_FOLDER[kind].singular}-{i + 1:05d}-{rng.choice(_NAME_WORDS)}" for i in range(count)]
              for kind, count in counts.items()}
@@ -144,7 +141,7 @@ def write_catalogue(root: Path, n: int, *, seed: int = 7, source: Path = REAL_CA
         if rng.random() < 0.6:
             entry["auteurs"] = [f"{rng.choice('ABCDEFGHJKLMNPRSTW')}. {rng.choice(_NAME_WORDS).capitalize()}man"
                                 for _ in range(rng.randint(1, 3))]
-        entry |= {"soort": rng.choice(w.vocabularies["soorten-bron"]), "jaar": rng.randint(2010, 2026),
+        entry |= {"soort": w.values("soort", 1, 1, "bronnen")[0], "jaar": rng.randint(2010, 2026),
                   "beschrijving": w.text(2, 5)}
         if rng.random() < 0.7:
             entry["url"] = f"https://www.bron-{i}.nl/publicaties/{slug}"
@@ -157,10 +154,10 @@ def write_catalogue(root: Path, n: int, *, seed: int = 7, source: Path = REAL_CA
         entry = {"naam": w.title(3)}
         if rng.random() < 0.4:
             entry["afkorting"] = "".join(rng.sample("ABCDEFGHJKLMNOPRSTUVWZ", rng.randint(2, 5)))
-        entry["soort"] = rng.choice(w.vocabularies["soorten-organisatie"])
+        entry["soort"] = w.values("soort", 1, 1, "organisaties")[0]
         if i > 0 and rng.random() < 0.1:
             entry["onderdeel_van"] = w.pick(orgs[:i], 1, 1)[0]
-        entry |= {"beschrijving": w.text(2, 6), "doelgroepen": w.values("doelgroepen")}
+        entry |= {"beschrijving": w.text(2, 6), "doelgroepen": w.values("doelgroepen", folder="organisaties")}
         if rng.random() < 0.3:
             low = rng.randint(4, 16)
             entry["leeftijd"] = {"van": low, "tot": rng.randint(low, 30)}
@@ -189,7 +186,7 @@ def write_catalogue(root: Path, n: int, *, seed: int = 7, source: Path = REAL_CA
 
     for slug in slugs["checklists"]:
         points = [{"vraag": w.sentence()[:-1] + "?", "uitleg": w.text(1, 3),
-                   **({"knelpunt": rng.choice(w.vocabularies["knelpunten"])} if rng.random() < 0.6 else {}),
+                   **({"knelpunt": w.values("knelpunt", 1, 1, "checklists")[0]} if rng.random() < 0.6 else {}),
                    "bron": w.pick(sources, 1, 1)[0]} for _ in range(rng.randint(5, 12))]
         entry = {"titel": w.title(3), "beschrijving": w.text(2, 3), "voor_wie": w.text(1, 1), "punten": points,
                  "doelgroepen": w.values("doelgroepen"), "themas": w.values("themas")}

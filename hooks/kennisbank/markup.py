@@ -1,0 +1,23 @@
+"""The project's one Markdown configuration: the site (set by the MkDocs hook) and the handbook use it.
+
+    to_html("Zie **dit** en [de site](https://voorbeeld.nl).")   # '<p>Zie <strong>dit</strong> en <a ...'
+
+Catalogue text is Markdown without raw HTML (kennisbank.safety refuses it at load time).
+"""
+
+from __future__ import annotations
+
+import markdown
+
+# MkDocs always adds toc, tables and fenced_code; the rest is ours.
+EXTENSIONS = ["toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details",
+              "pymdownx.tasklist"]
+EXTENSION_CONFIGS = {
+    "toc": {"permalink": True, "permalink_title": "Link naar dit deel"},
+    "pymdownx.tasklist": {"custom_checkbox": True},
+}
+
+
+def to_html(text: str) -> str:
+    """One text as HTML, rendered as the site renders it."""
+    return markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)

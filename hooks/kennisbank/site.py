@@ -1,0 +1,66 @@
+"""Everything the catalogue adds to the site, as files: the table of contents of a build.
+
+The MkDocs hook adds these as generated files; another site generator could write them
+to disk just the same::
+
+    for file in site_files(catalogue, Settings(url="https://example.org/kb/", repo_url="...")):
+        print(file.path, file.edit)   # "organisaties/njr.md", "catalogue/organisaties/njr.yml"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from kennisbank.contribute_form import form_pages
+from kennisbank.explorer import PAGE as EXPLORER_PAGE
+from kennisbank.explorer import render_explorer
+from kennisbank.exports import CSV_FILE, JSON_FILE, OPEN_DATA_PAGE, catalogue_csv, catalogue_json, render_open_data
+from kennisbank.handbook import PAGE as HANDBOOK_PAGE
+from kennisbank.handbook import Edition, handbook_page, pdf_paths
+from kennisbank.model import Catalogue
+from kennisbank.pages import Renderer
+from kennisbank.statistics import PAGE as STATISTICS_PAGE
+from kennisbank.statistics import render_statistics
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the renderers need to know about the site being built."""
+
+    url: str = ""          # where the site is published (site_url)
+    repo_url: str = ""     # the repository contributors send changes to
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    path: str                  # inside the docs folder: "organisaties/njr.md", "catalogus.csv"
+    content: str | bytes
+    edit: str | None = None    # the file a reader edits to change this page, relative to the project
+    # Markup the page's own template writes that the safety check would refuse in catalogue
+    # text, as safety.unsafe_html reports it: ("<form>", "<script>"). Anything more is refused.
+    trusted: tuple[str, ...] = ()
+
+
+def site_files(catalogue: Catalogue, settings: Settings) -> list[SiteFile]:
+    files: list[SiteFile] = []
+    # 1. A page per entry, an overview per kind, a page per theme, target group and region.
+    edit = {entry.path: entry.file for entry in catalogue.entries}
+    for path, markdown in Renderer(catalogue, settings.today).pages().items():
+        files.append(SiteFile(path, markdown, edit.get(path)))
+    # 2. Pages made from the whole catalogue: explorer, statistics, open data and its downloads.
+    files += [
+        SiteFile(EXPLORER_PAGE, render_explorer(catalogue, settings.today), trusted=("<form>", "<script>", "<script>")),
+        SiteFile(STATISTICS_PAGE, render_statistics(catalogue, settings.today)),
+        SiteFile(OPEN_DATA_PAGE, render_open_data(catalogue, settings.today)),
+        SiteFile(JSON_FILE, catalogue_json(catalogue, settings.url, settings.today)),
+        SiteFile(CSV_FILE, catalogue_csv(catalogue, settings.url)),
+    ]
+    # 3. The forms for contributors.
+    files += [SiteFile(path, markdown, trusted=("<form>", "<script>"))
+              for path, markdown in form_pages(catalogue, settings.repo_url).items()]
+    # 4. The handbook's download page; the PDFs themselves are made after the site (see handbook.write_pdfs).
+    files.append(SiteFile(HANDBOOK_PAGE, handbook_page(catalogue, Edition(built=settings.today, site_url=settings.url))))
+    files += [SiteFile(path, b"") for path in pdf_paths(catalogue)]
+    return files

@@ -1,0 +1,125 @@
+"""MkDocs hooks: translate build events into calls on the catalogue core (the kennisbank package).
+
+One build state, made anew by on_config for every build (MkDocs keeps this module loaded
+during `mkdocs serve`, so nothing of an earlier build may linger):
+
+- on_config     loads and validates the catalogue; sets the one Markdown configuration
+- on_files      adds every generated page and download (kennisbank.site)
+- on_page_content  refuses a generated page whose HTML could run script (a second line
+                behind the validator: it only fires if something slipped past it)
+- on_post_page  puts the hashes of each page's inline scripts into its Content-Security-Policy
+- on_post_build writes the handbook PDFs into the built site
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from kennisbank import Catalogue, CatalogueError, load_catalogue
+from kennisbank.csp import with_script_hashes
+from kennisbank.handbook import Edition, HandbookError, write_pdfs
+from kennisbank.markup import EXTENSION_CONFIGS, EXTENSIONS
+from kennisbank.safety import untrusted_html
+from kennisbank.site import Settings, site_files
+
+# PDFs by the hash of their HTML: the offline build and `mkdocs serve` reuse them.
+PDF_CACHE = Path(tempfile.gettempdir()) / "kennisbank-pdf-cache"
+
+
+@dataclass
+class _Build:
+    catalogue: Catalogue
+    settings: Settings
+    offline: bool                          # the offline copy (Material's offline plugin is on)
+    trusted: dict[str, tuple[str, ...]]    # generated page -> markup its template writes on purpose
+
+
+class _State:
+    serving = False              # set once per process by on_startup: `mkdocs serve` skips the PDFs
+    build: _Build | None = None
+
+
+_state = _State()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state.serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.build = None
+    root = Path(config.config_file_path).parent
+    try:
+        catalogue = load_catalogue(root / "catalogue")
+    except CatalogueError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        raise Abort(f"De catalogus heeft {len(error.problems)} fout(en). De site is niet gebouwd; "
+                    f"herstel de fouten hierboven en probeer het opnieuw.") from None
+    for warning in catalogue.warnings:   # printed, not logged: a logged warning would fail --strict
+        print(warning, file=sys.stderr)
+    config.markdown_extensions = list(dict.fromkeys([*config.markdown_extensions, *EXTENSIONS]))
+    config.mdx_configs = {**config.mdx_configs, **EXTENSION_CONFIGS}
+    offline = config.plugins.get("material/offline")
+    _state.build = _Build(catalogue, Settings(url=config.site_url or "", repo_url=config.repo_url or ""),
+                          offline=bool(offline and offline.config.enabled), trusted={})
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = _state.build
+    for item in site_files(build.catalogue, build.settings):
+        file = File.generated(config, item.path, content=item.content)
+        # The edit button opens the YAML file; edit_uri points into docs/, hence "../".
+        file.edit_uri = f"../{item.edit}" if item.edit else None
+        files.append(file)
+        build.trusted[item.path] = item.trusted
+    return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    trusted = _state.build.trusted.get(page.file.src_uri)
+    if trusted is not None and (found := untrusted_html(html, trusted)):
+        raise Abort(f"De pagina {page.file.src_uri} bevat na het omzetten onveilige HTML ({', '.join(found)}). "
+                    f"De site is niet gebouwd. Haal de HTML uit het item; meld het ook aan de beheerders, "
+                    f"want de controle had dit eerder moeten vinden.")
+    return html
+
+
+@event_priority(-100)   # after every other hook and plugin has changed the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return with_script_hashes(output, _state.build.offline)
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # 404.html is rendered as a template, not as a page.
+    if not template_name.endswith(".html"):
+        return output_content
+    return with_script_hashes(output_content, _state.build.offline)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _state.serving or os.environ.get("KENNISBANK_PDF") == "0":   # KENNISBANK_PDF=0: the benchmark
+        print("De PDF's worden nu niet gemaakt (mkdocs serve of KENNISBANK_PDF=0); 'make site' maakt ze wel.",
+              file=sys.stderr)
+        return
+    build = _state.build
+    try:
+        write_pdfs(build.catalogue, Path(config.site_dir), Edition(built=build.settings.today,
+                                                                   site_url=build.settings.url),
+                   say=lambda line: print(line, flush=True), cache=PDF_CACHE)
+    except HandbookError as error:
+        raise Abort(f"Het handboek (PDF) is niet gemaakt: {error}") from None
+    except Exception as error:  # the PDF engine or the file system; the site must not go out without its PDFs
+        raise Abort(f"Het handboek (PDF) is niet gemaakt: {type(error).__name__}: {error}") from None
