@@ -35,6 +35,23 @@ ORGANISATIONS = [
 ]
 
 
+# The source records of the five seed texts, by slug. Every other source record is one of an
+# organisation's own public pages, and must say when it was read (`geraadpleegd`).
+SEED_SOURCES = {
+    "ozj-serie-ervaringsdeskundigheid",          # 000, OZJ
+    "samen-wijzer",                              # 001, Netwerk Beter Samen
+    "bmc-betekenisvol-werk",                     # 002, BMC
+    "kenniscentrum-kjp-ervaringsdeskundigheid",  # 003, Kenniscentrum Kinder- en Jeugdpsychiatrie
+    "expertisenetwerk-lejo",                     # 004, Expertisenetwerk Jeugd Overijssel
+}
+
+# Sources whose page the editors could not find yet, with the reason. Keep this list short and
+# honest: a record leaves it as soon as it has an address (a test fails if it stays listed).
+SOURCES_WITHOUT_ADDRESS = {
+    "bmc-betekenisvol-werk": "no stored copy of the BMC blog of 15 September 2022 was found to take its address from",
+}
+
+
 def words(text: str) -> list[str]:
     """Lower-case words without punctuation, so 'ouders en – jongeren' matches 'Ouders en jongeren'."""
     return WORD.findall(text.lower())
@@ -67,13 +84,20 @@ def yaml_strings(value) -> list[str]:
 
 
 def own_texts() -> list[tuple[str, str]]:
-    """(file, text) for every hand-written page and every string field of every catalogue file."""
+    """(file, text) for every hand-written page and every string field of every catalogue file.
+
+    Includes catalogue/begrippen.yml (the glossary). Leaves out only the `titel` and `url` of a
+    source record: a source's title is quoted exactly (and often sits in its address), so that a
+    reader can find the text.
+    """
     texts = []
     for page in sorted((ROOT / "docs").rglob("*.md")):
         text = MARKDOWN_LINK_TARGET.sub("]", page.read_text(encoding="utf-8"))
         texts.append((str(page.relative_to(ROOT)), text))
     for entry in sorted((ROOT / "catalogue").rglob("*.yml")):
         data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+        if entry.parent.name == "bronnen" and isinstance(data, dict):
+            data = {key: value for key, value in data.items() if key not in ("titel", "url")}
         for text in yaml_strings(data):
             texts.append((str(entry.relative_to(ROOT)), text))
     return texts
@@ -222,3 +246,43 @@ def test_each_point_of_added_value_links_to_examples_that_show_it():
         for slug in links:
             data = yaml.safe_load((ROOT / "catalogue" / "voorbeelden" / f"{slug}.yml").read_text(encoding="utf-8"))
             assert value in data.get("meerwaarde", []), f"meerwaarde.md: voorbeeld {slug} toont '{value}' niet"
+
+
+def _source_records() -> dict[str, dict]:
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in sorted((ROOT / "catalogue" / "bronnen").glob("*.yml"))}
+
+
+def is_home_page(url: str) -> bool:
+    """True for an address without a path, like https://expex.nl or https://expex.nl/?p=3."""
+    return not urlparse(url).path.strip("/")
+
+
+@pytest.mark.parametrize("url, home", [
+    ("https://expex.nl", True), ("https://expex.nl/", True), ("https://kenniscentrum-kjp.nl/?p=31138", True),
+    ("https://www.expex.nl/resultaten-van-stichting-expex/", False), ("https://st-alexander.nl/dit-doen-we", False),
+])
+def test_the_home_page_check(url, home):
+    assert is_home_page(url) is home
+
+
+def test_the_five_seed_texts_have_a_source_record():
+    missing = SEED_SOURCES - set(_source_records())
+    assert not missing, f"Bronnen van de vijf teksten ontbreken: {sorted(missing)}"
+
+
+def test_every_source_has_a_direct_address_and_says_when_it_was_read():
+    problems = []
+    for slug, data in _source_records().items():
+        url = data.get("url")
+        if not url:
+            if slug not in SOURCES_WITHOUT_ADDRESS:
+                problems.append(f"{slug}: geen webadres (url)")
+            continue
+        if slug in SOURCES_WITHOUT_ADDRESS:
+            problems.append(f"{slug}: heeft nu een webadres; haal de bron uit SOURCES_WITHOUT_ADDRESS")
+        if is_home_page(url):
+            problems.append(f"{slug}: {url} is een startpagina; geef het adres van de pagina met het feit")
+        if slug not in SEED_SOURCES and not data.get("geraadpleegd"):
+            problems.append(f"{slug}: 'geraadpleegd' ontbreekt")
+    assert not problems, "Bronnen die je niet kunt volgen:\n" + "\n".join(problems)
