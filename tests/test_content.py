@@ -286,3 +286,46 @@ def test_every_source_has_a_direct_address_and_says_when_it_was_read():
         if slug not in SEED_SOURCES and not data.get("geraadpleegd"):
             problems.append(f"{slug}: 'geraadpleegd' ontbreekt")
     assert not problems, "Bronnen die je niet kunt volgen:\n" + "\n".join(problems)
+
+
+GLOSSARY = ROOT / "catalogue" / "begrippen.yml"
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def _glossary() -> list[dict]:
+    return yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+
+
+def test_the_own_words_check_reads_the_glossary():
+    assert any(name == "catalogue/begrippen.yml" for name, _ in own_texts())
+
+
+def test_every_glossary_entry_has_a_term_an_explanation_and_existing_sources():
+    entries = _glossary()
+    sources = {p.stem for p in (ROOT / "catalogue" / "bronnen").glob("*.yml")}
+    terms = [entry.get("term") for entry in entries]
+    problems = []
+    for entry in entries:
+        term = entry.get("term") or "(zonder term)"
+        unknown = set(entry) - {"term", "afkorting", "uitleg", "bronnen", "zie_ook"}
+        if unknown:
+            problems.append(f"{term}: onbekende velden {sorted(unknown)}")
+        if not entry.get("uitleg") or HTML_TAG.search(entry.get("uitleg", "")):
+            problems.append(f"{term}: uitleg ontbreekt of bevat HTML")
+        if not entry.get("bronnen"):
+            problems.append(f"{term}: geen bronnen")
+        for slug in entry.get("bronnen", []):
+            if slug not in sources:
+                problems.append(f"{term}: bron '{slug}' bestaat niet in catalogue/bronnen")
+        for other in entry.get("zie_ook", []):
+            if other not in terms:
+                problems.append(f"{term}: zie_ook '{other}' staat niet in de lijst")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_glossary_is_alphabetical_without_doubles():
+    terms = [entry["term"] for entry in _glossary()]
+    assert terms == sorted(terms, key=str.casefold), "begrippen.yml staat niet op alfabet"
+    assert len({t.casefold() for t in terms}) == len(terms), "een term staat er twee keer in"
+    abbreviations = [entry["afkorting"] for entry in _glossary() if entry.get("afkorting")]
+    assert len(set(abbreviations)) == len(abbreviations), "een afkorting staat er twee keer in"
