@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from kennisbank import Catalogue, CatalogueError, load_catalogue
 from kennisbank.csp import with_script_hashes
 from kennisbank.handbook import Edition, HandbookError, write_pdfs
-from kennisbank.markup import EXTENSION_CONFIGS, EXTENSIONS
+from kennisbank.markup import EXTENSIONS, extension_configs
 from kennisbank.safety import untrusted_html
 from kennisbank.site import Settings, site_files
 
@@ -69,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in catalogue.warnings:   # printed, not logged: a logged warning would fail --strict
         print(warning, file=sys.stderr)
     config.markdown_extensions = list(dict.fromkeys([*config.markdown_extensions, *EXTENSIONS]))
-    config.mdx_configs = {**config.mdx_configs, **EXTENSION_CONFIGS}
+    config.mdx_configs = {**config.mdx_configs, **extension_configs(catalogue.abbreviations)}
     offline = config.plugins.get("material/offline")
     _state.build = _Build(catalogue, Settings(url=config.site_url or "", repo_url=config.repo_url or ""),
                           offline=bool(offline and offline.config.enabled), trusted={})

@@ -26,7 +26,7 @@ FACTS = {
     "Permission denied", "codepoint": "001B", "tag": "!!python/object", "first": 1, "stem": "Een Bron",
     "expected": "een-bron", "slug": "een-brom", "other": "catalogue/agenda/een-bron.yml", "detail": "iets anders",
     "target": "een-brom", "folder": "bronnen", "placeholder": "VUL IN", "snippet": "<script>", "scheme": "javascript",
-    "found": "06-12345678", "example": "een-bron",
+    "found": "06-12345678", "example": "een-bron", "term": "Ervaringskennis",
 }
 
 

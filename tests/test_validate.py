@@ -137,6 +137,44 @@ def test_warnings_do_not_stop_the_catalogue(tiny):
     assert [(p.code, p.line, p.warning) for p in catalogue.warnings] == [("06-nummer", 4, True)]
 
 
+GLOSSARY = """
+    - term: Ervaringskennis
+      uitleg: Kennis uit eigen ervaring.
+      bronnen:
+        - een-bron
+      zie_ook:
+        - Ervaringsdeskundige
+    - term: Ervaringsdeskundige
+      afkorting: ED
+      uitleg: Iemand die die kennis inzet.
+      bronnen:
+        - een-bron
+"""
+
+
+def test_the_glossary_is_read_and_gives_abbreviations(tiny):
+    tiny.write("begrippen.yml", GLOSSARY)
+    catalogue = load_catalogue(tiny.root)
+    assert [term.term for term in catalogue.glossary] == ["Ervaringsdeskundige", "Ervaringskennis"]
+    assert catalogue.abbreviations == {"JRT": "Jongerenraad Test", "ED": "Ervaringsdeskundige"}
+
+
+def test_the_glossary_is_checked_like_an_entry(tiny):
+    tiny.write("begrippen.yml", GLOSSARY + """
+    - term: ervaringskennis
+      uitleg: Nog een keer.
+      bronnen:
+        - een-bron
+      kleur: rood
+    """)
+    tiny.edit("begrippen.yml", "  - een-bron\n  zie_ook", "  - geen-bron\n  zie_ook")
+    tiny.edit("begrippen.yml", "- Ervaringsdeskundige\n", "- Ervaringsdeskundig\n")
+    assert found(tiny) == [("bestaat-niet", "catalogue/begrippen.yml", 4),
+                           ("onbekende-term", "catalogue/begrippen.yml", 6),
+                           ("dubbele-term", "catalogue/begrippen.yml", 13),
+                           ("onbekend-veld", "catalogue/begrippen.yml", 17)]
+
+
 def test_the_real_catalogue_is_valid():
     catalogue = load_catalogue(REAL_CATALOGUE)
     assert len(catalogue.of_kind("organisaties")) >= 4

@@ -27,7 +27,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("checklists", "checklist", "Checklists", "titel",
          "Lijsten met vragen om na te lopen. Je kunt ze printen als werkblad."),
     Kind("agenda", "agendapunt", "Ontwikkelagenda", "titel",
-         "Vragen waar het veld de komende tijd samen aan werkt."),
+         "Vragen waar ervaringsdeskundigen, organisaties en gemeenten de komende tijd samen aan werken."),
     Kind("bronnen", "bron", "Bronnen", "titel",
          "De teksten waar de kennisbank op steunt. Elk item noemt zijn bronnen."),
 )

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from kennisbank.kinds import KINDS, Kind
-from kennisbank.model import Catalogue, Entry, freeze
+from kennisbank.model import Catalogue, Entry, GlossaryTerm, freeze
 from kennisbank.personal_data import personal_data
 from kennisbank.placeholders import with_placeholders
 from kennisbank.problems import CatalogueError, FieldPath, Problem, field_name, problem
 from kennisbank.safety import unsafe_text
-from kennisbank.schema import Schema, load_schema
+from kennisbank.schema import GLOSSARY, Schema, load_schema
 from kennisbank.validate import Validators, reference_problems, slug_problem
 from kennisbank.yamlfile import Lines, line_of, read_yaml, strings
 
@@ -53,11 +53,15 @@ def load_catalogue(root: Path) -> Catalogue:
         if entry is not None:
             entries.append(entry)
 
-    # 4. All or nothing: an error stops here; warnings travel with the catalogue.
+    # 4. The glossary (catalogue/begrippen.yml), checked like an entry.
+    glossary, found = checker.glossary(root / f"{GLOSSARY}.yml")
+    problems += found
+
+    # 5. All or nothing: an error stops here; warnings travel with the catalogue.
     warnings = tuple(sorted(p for p in problems if p.warning))
     if len(warnings) < len(problems):
         raise CatalogueError(problems)
-    return Catalogue(tuple(entries), schema, warnings)
+    return Catalogue(tuple(entries), schema, warnings, glossary)
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,38 @@ class _Checker:
         self.slugs: dict[str, list[str]] = {}   # per folder, for "Bedoelde je ...?"
         for file in files:
             self.slugs.setdefault(file.kind.folder, []).append(file.slug)
+
+    def glossary(self, path: Path) -> tuple[tuple[GlossaryTerm, ...], list[Problem]]:
+        """The terms of the glossary, alphabetical, and the problems in its file (if there is one)."""
+        if not path.is_file() and not path.is_symlink():
+            return (), []
+        rel = f"{path.parent.name}/{path.name}"
+        data, lines, found = read_yaml(path, rel)
+        if found:
+            return (), found
+        texts = strings(data)
+        errors = self.validators.problems(GLOSSARY, data, rel, lines) + _text_problems(texts, unsafe_text, rel, lines)
+        bad = {p.path for p in errors if p.path}
+        items = [(index, item) for index, item in enumerate(data if isinstance(data, list) else ())
+                 if isinstance(item, dict) and isinstance(item.get("term"), str)]
+        known: dict[str, int] = {}
+        for index, item in items:
+            if (first := known.setdefault(item["term"].casefold(), index)) != index:
+                errors.append(problem("dubbele-term", rel, line_of(lines, (index, "term")), (index, "term"),
+                                      term=item["term"], first=line_of(lines, (first,))))
+        for index, item in items:
+            errors += reference_problems(self.schema.references(GLOSSARY, item, (index,)), self.existing, self.slugs,
+                                         rel, lines, skip=lambda path: any(path[:len(b)] == b for b in bad))
+            for at, other in enumerate(item.get("zie_ook") or ()):
+                if isinstance(other, str) and other.casefold() not in known:
+                    errors.append(problem("onbekende-term", rel, line_of(lines, (index, "zie_ook", at)),
+                                          (index, "zie_ook", at), term=other))
+        warnings = _text_problems(texts, personal_data, rel, lines)
+        if errors:
+            return (), errors + warnings
+        terms = [GlossaryTerm(item["term"], item["uitleg"], tuple(item["bronnen"]), item.get("afkorting", ""),
+                              tuple(item.get("zie_ook", ()))) for item in data]
+        return tuple(sorted(terms, key=lambda t: t.term.casefold())), errors + warnings
 
     def check(self, file: _File) -> tuple[Entry | None, list[Problem], list[Problem] | None]:
         """(the entry if it is valid, problems with the file itself, problems with its content).

@@ -7,6 +7,8 @@ Catalogue text is Markdown without raw HTML (kennisbank.safety refuses it at loa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import markdown
 
 # MkDocs always adds toc, tables and fenced_code; the rest is ours.
@@ -18,6 +20,12 @@ EXTENSION_CONFIGS = {
 }
 
 
-def to_html(text: str) -> str:
+def extension_configs(abbreviations: Mapping[str, str]) -> dict[str, dict]:
+    """The configuration of the extensions, with the catalogue's abbreviations (Catalogue.abbreviations),
+    which the abbr extension explains wherever they appear."""
+    return {**EXTENSION_CONFIGS, "abbr": {"glossary": dict(abbreviations)}}
+
+
+def to_html(text: str, abbreviations: Mapping[str, str] = {}) -> str:   # noqa: B006 - never changed
     """One text as HTML, rendered as the site renders it."""
-    return markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    return markdown.markdown(text, extensions=EXTENSIONS, extension_configs=extension_configs(abbreviations))

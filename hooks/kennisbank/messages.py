@@ -69,6 +69,11 @@ MESSAGES: dict[str, str] = {
     "bestandsnaam": "de bestandsnaam '{stem}.yml' mag alleen kleine letters, cijfers en streepjes bevatten. "
                     "Noem het bestand '{expected}.yml'.",
 
+    # The glossary, catalogue/begrippen.yml (kennisbank.loader).
+    "dubbele-term": "de term '{term}' staat twee keer in de lijst (ook op regel {first}). Laat er één staan.",
+    "onbekende-term": "'{term}' bij 'zie_ook' staat niet als term in deze lijst. Schrijf de term precies zoals "
+                      "bij 'term', of haal hem weg.",
+
     # Fields against the kind's JSON Schema (kennisbank.validate).
     "te-veel-fouten": "dit bestand heeft meer dan {limit} fouten; alleen de eerste staan hier. "
                       "Herstel die en controleer opnieuw.",

@@ -19,6 +19,8 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
+from slugify import slugify
+
 from kennisbank.kinds import KINDS, Kind
 from kennisbank.problems import FieldPath, Problem
 from kennisbank.schema import Schema
@@ -73,6 +75,22 @@ def freeze(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """One word of catalogue/begrippen.yml: what the site means by it, and where that is read."""
+
+    term: str
+    explanation: str               # Markdown
+    sources: tuple[str, ...]       # slugs in catalogue/bronnen
+    abbreviation: str = ""
+    see_also: tuple[str, ...] = ()  # other terms
+
+    @property
+    def anchor(self) -> str:
+        """Its id on /begrippen/: "social-return-on-investment"."""
+        return slugify(self.term)
+
+
 def sort_key(entry: Entry) -> tuple:
     return (entry.fields.get("volgorde", 0), entry.title.casefold())
 
@@ -82,6 +100,14 @@ class Catalogue:
     entries: tuple[Entry, ...]            # as read: kind by kind, file by file
     schema: Schema
     warnings: tuple[Problem, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()   # alphabetical
+
+    @property
+    def abbreviations(self) -> dict[str, str]:
+        """Every abbreviation the site uses, with what it stands for: organisations' own, then the glossary's."""
+        found = {e.fields["afkorting"]: e.title for e in self.of_kind("organisaties")
+                 if e.fields.get("afkorting") and e.fields["afkorting"] != e.title}
+        return found | {term.abbreviation: term.term for term in self.glossary if term.abbreviation}
 
     @property
     def vocabularies(self) -> Mapping[str, Vocabulary]:

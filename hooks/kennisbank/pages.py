@@ -23,6 +23,7 @@ from kennisbank.templates import environment, md_escape, summary
 # Back-links listed on one entry page, per list. A source cited by a thousand entries would
 # otherwise get a page that grows with the catalogue; the rest is counted ("en nog 950 andere").
 BACKLINKS_MAX = 40
+GLOSSARY_PAGE = "begrippen/index.md"
 # Word lists explained on a hand-written page, one section per value ({ #value } in docs/).
 EXPLAINED_ON = {"meerwaarde": "meerwaarde.md", "knelpunten": "knelpunten.md"}
 
@@ -117,6 +118,9 @@ class Renderer:
             for entry in self.catalogue.of_kind(kind.folder):
                 pages[entry.path] = self.render(f"{kind.folder}.md.j2", entry.path, entry=entry,
                                                 stale=entry.is_stale(self.today))
+        if self.catalogue.glossary:
+            pages[GLOSSARY_PAGE] = self.render("begrippen.md.j2", GLOSSARY_PAGE, glossary=self.catalogue.glossary,
+                                               by_term={t.term.casefold(): t for t in self.catalogue.glossary})
         for field, vocabulary in self.facets:
             path = f"{vocabulary.name}/index.md"
             pages[path] = self.render("facet_index.md.j2", path, field=field, vocabulary=vocabulary)

@@ -25,13 +25,14 @@ from kennisbank.problems import FieldPath, Problem
 from kennisbank.vocabularies import Vocabulary, load_vocabularies, vocabulary_schema
 
 SCHEMA_FOLDER = "schema"
+GLOSSARY = "begrippen"   # catalogue/begrippen.yml, a list checked by schema/begrippen.schema.json
 
 
 @dataclass(frozen=True)
 class Schema:
     documents: Mapping[str, dict]             # file name -> JSON Schema; the vocabulary one made from the lists
     vocabularies: Mapping[str, Vocabulary]    # file name in catalogue/vocabulaires -> its words
-    fields: Mapping[str, tuple[Field, ...]]   # kind folder -> its fields, in schema order
+    fields: Mapping[str, tuple[Field, ...]]   # kind folder (and GLOSSARY: one term) -> its fields
 
     def kind_schema(self, folder: str) -> dict:
         return self.documents[f"{folder}.schema.json"]
@@ -48,9 +49,10 @@ class Schema:
                            f"{'' if folder else ' (name a kind)'}")
         return self.vocabularies[found.pop()]
 
-    def references(self, folder: str, data: Mapping[str, Any]) -> Iterator[tuple[FieldPath, str, str]]:
+    def references(self, folder: str, data: Mapping[str, Any], path: FieldPath = ()
+                   ) -> Iterator[tuple[FieldPath, str, str]]:
         """(path of the value, folder it points into, slug) for every reference in an entry of `folder`."""
-        return _references(self.fields[folder], data, ())
+        return _references(self.fields[folder], data, path)
 
 
 def _all(fields: tuple[Field, ...]) -> Iterator[Field]:
@@ -89,4 +91,6 @@ def load_schema(root: Path) -> tuple[Schema, list[Problem]]:
     definitions = documents[DEFINITIONS].get("$defs", {})
     fields = {kind.folder: read_fields(documents[f"{kind.folder}.schema.json"], definitions, vocabularies)
               for kind in KINDS}
+    if (glossary := documents.get(f"{GLOSSARY}.schema.json")) is not None:
+        fields[GLOSSARY] = read_fields(glossary["items"], definitions, vocabularies)
     return Schema(documents, vocabularies, fields), problems

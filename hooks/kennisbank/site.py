@@ -19,7 +19,7 @@ from kennisbank.exports import CSV_FILE, JSON_FILE, OPEN_DATA_PAGE, catalogue_cs
 from kennisbank.handbook import PAGE as HANDBOOK_PAGE
 from kennisbank.handbook import Edition, handbook_page, pdf_paths
 from kennisbank.model import Catalogue
-from kennisbank.pages import Renderer
+from kennisbank.pages import GLOSSARY_PAGE, Renderer
 from kennisbank.statistics import PAGE as STATISTICS_PAGE
 from kennisbank.statistics import render_statistics
 
@@ -46,7 +46,7 @@ class SiteFile:
 def site_files(catalogue: Catalogue, settings: Settings) -> list[SiteFile]:
     files: list[SiteFile] = []
     # 1. A page per entry, an overview per kind, a page per theme, target group and region.
-    edit = {entry.path: entry.file for entry in catalogue.entries}
+    edit = {entry.path: entry.file for entry in catalogue.entries} | {GLOSSARY_PAGE: "catalogue/begrippen.yml"}
     for path, markdown in Renderer(catalogue, settings.today).pages().items():
         files.append(SiteFile(path, markdown, edit.get(path)))
     # 2. Pages made from the whole catalogue: explorer, statistics, open data and its downloads.

@@ -23,7 +23,7 @@ from slugify import slugify
 
 from kennisbank.kinds import KINDS
 from kennisbank.problems import FieldPath, Problem, choices, closest, field_name, problem, suggestion
-from kennisbank.schema import Schema
+from kennisbank.schema import GLOSSARY, Schema
 from kennisbank.yamlfile import Lines, line_of
 
 MAX_PROBLEMS_PER_FILE = 20
@@ -48,7 +48,7 @@ def _type_of(value: Any) -> str:
 
 
 class Validators:
-    """One jsonschema validator per kind, its `$ref`s resolved once.
+    """One jsonschema validator per kind (and for the glossary), its `$ref`s resolved once.
 
     Speed-up (the only one in validation): a schema compiled to Python by fastjsonschema
     says whether an entry is valid; only the entries it refuses go through jsonschema,
@@ -60,11 +60,12 @@ class Validators:
     def __init__(self, schema: Schema):
         self.full: dict[str, Draft202012Validator] = {}
         self.quick: dict[str, Callable[[Any], bool]] = {}
-        for kind in KINDS:
-            name = f"{kind.folder}.schema.json"
-            inlined = inline_refs(schema.documents[name], name, schema.documents)
-            self.full[kind.folder] = Draft202012Validator(inlined, format_checker=FormatChecker())
-            self.quick[kind.folder] = _compile(inlined)
+        for folder in [kind.folder for kind in KINDS] + [GLOSSARY]:
+            name = f"{folder}.schema.json"
+            if name in schema.documents:
+                inlined = inline_refs(schema.documents[name], name, schema.documents)
+                self.full[folder] = Draft202012Validator(inlined, format_checker=FormatChecker())
+                self.quick[folder] = _compile(inlined)
 
     def problems(self, folder: str, data: Any, rel: str, lines: Lines) -> list[Problem]:
         if self.quick[folder](data):
