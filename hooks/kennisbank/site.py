@@ -22,6 +22,8 @@ from kennisbank.model import Catalogue
 from kennisbank.pages import GLOSSARY_PAGE, Renderer
 from kennisbank.statistics import PAGE as STATISTICS_PAGE
 from kennisbank.statistics import render_statistics
+from kennisbank.structure import PATH as STRUCTURE_SVG
+from kennisbank.structure import structure_svg
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,11 @@ def site_files(catalogue: Catalogue, settings: Settings) -> list[SiteFile]:
     edit = {entry.path: entry.file for entry in catalogue.entries} | {GLOSSARY_PAGE: "catalogue/begrippen.yml"}
     for path, markdown in Renderer(catalogue, settings.today).pages().items():
         files.append(SiteFile(path, markdown, edit.get(path)))
-    # 2. Pages made from the whole catalogue: explorer, statistics, open data and its downloads.
+    # 2. Pages and pictures made from the whole catalogue: explorer, statistics, open data and its downloads.
     files += [
         SiteFile(EXPLORER_PAGE, render_explorer(catalogue, settings.today), trusted=("<form>", "<script>", "<script>")),
         SiteFile(STATISTICS_PAGE, render_statistics(catalogue, settings.today)),
+        SiteFile(STRUCTURE_SVG, structure_svg(catalogue)),
         SiteFile(OPEN_DATA_PAGE, render_open_data(catalogue, settings.today)),
         SiteFile(JSON_FILE, catalogue_json(catalogue, settings.url, settings.today)),
         SiteFile(CSV_FILE, catalogue_csv(catalogue, settings.url)),
