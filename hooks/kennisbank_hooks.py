@@ -4,18 +4,16 @@ One build state, made anew by on_config for every build (MkDocs keeps this modul
 during `mkdocs serve`, so nothing of an earlier build may linger):
 
 - on_config     loads and validates the catalogue; sets the one Markdown configuration
-- on_files      adds every generated page and download (kennisbank.site)
+- on_files      adds every generated page and download, the PDFs included (kennisbank.site)
 - on_page_content  refuses a generated page whose HTML could run script (a second line
                 behind the validator: it only fires if something slipped past it)
 - on_post_page  puts the hashes of each page's inline scripts into its Content-Security-Policy
-- on_post_build writes the handbook PDFs into the built site
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,14 +25,10 @@ from mkdocs.structure.pages import Page
 
 from kennisbank import Catalogue, CatalogueError, load_catalogue
 from kennisbank.csp import with_script_hashes
-from kennisbank.handbook import Edition, HandbookError, write_pdfs
+from kennisbank.handbook import HandbookError
 from kennisbank.markup import EXTENSIONS, extension_configs
 from kennisbank.safety import untrusted_html
 from kennisbank.site import Settings, site_files
-
-# PDFs by the hash of their HTML: the offline build and `mkdocs serve` reuse them.
-PDF_CACHE = Path(tempfile.gettempdir()) / "kennisbank-pdf-cache"
-
 
 @dataclass
 class _Build:
@@ -45,7 +39,7 @@ class _Build:
 
 
 class _State:
-    serving = False              # set once per process by on_startup: `mkdocs serve` skips the PDFs
+    serving = False              # set once per process by on_startup: `mkdocs serve` makes no PDFs
     build: _Build | None = None
 
 
@@ -71,14 +65,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions = list(dict.fromkeys([*config.markdown_extensions, *EXTENSIONS]))
     config.mdx_configs = {**config.mdx_configs, **extension_configs(catalogue.abbreviations)}
     offline = config.plugins.get("material/offline")
-    _state.build = _Build(catalogue, Settings(url=config.site_url or "", repo_url=config.repo_url or ""),
-                          offline=bool(offline and offline.config.enabled), trusted={})
+    # The PDFs take seconds: not on every edit under `mkdocs serve`, nor in the benchmark (KENNISBANK_PDF=0).
+    pdfs = not _state.serving and os.environ.get("KENNISBANK_PDF") != "0"
+    if not pdfs:
+        print("De PDF's worden nu niet gemaakt (mkdocs serve of KENNISBANK_PDF=0); 'make site' maakt ze wel.",
+              file=sys.stderr)
+    settings = Settings(url=config.site_url or "", repo_url=config.repo_url or "", docs=Path(config.docs_dir),
+                        pdfs=pdfs)
+    _state.build = _Build(catalogue, settings, offline=bool(offline and offline.config.enabled), trusted={})
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _state.build
-    for item in site_files(build.catalogue, build.settings):
+    try:
+        made = site_files(build.catalogue, build.settings, say=lambda line: print(line, flush=True))
+    except HandbookError as error:
+        raise Abort(f"Het handboek (PDF) is niet gemaakt: {error}") from None
+    for item in made:
         file = File.generated(config, item.path, content=item.content)
         # The edit button opens the YAML file; edit_uri points into docs/, hence "../".
         file.edit_uri = f"../{item.edit}" if item.edit else None
@@ -107,19 +111,3 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if not template_name.endswith(".html"):
         return output_content
     return with_script_hashes(output_content, _state.build.offline)
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    if _state.serving or os.environ.get("KENNISBANK_PDF") == "0":   # KENNISBANK_PDF=0: the benchmark
-        print("De PDF's worden nu niet gemaakt (mkdocs serve of KENNISBANK_PDF=0); 'make site' maakt ze wel.",
-              file=sys.stderr)
-        return
-    build = _state.build
-    try:
-        write_pdfs(build.catalogue, Path(config.site_dir), Edition(built=build.settings.today,
-                                                                   site_url=build.settings.url),
-                   say=lambda line: print(line, flush=True), cache=PDF_CACHE)
-    except HandbookError as error:
-        raise Abort(f"Het handboek (PDF) is niet gemaakt: {error}") from None
-    except Exception as error:  # the PDF engine or the file system; the site must not go out without its PDFs
-        raise Abort(f"Het handboek (PDF) is niet gemaakt: {type(error).__name__}: {error}") from None

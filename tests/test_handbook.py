@@ -1,58 +1,39 @@
-"""The printable handbook: handboek.pdf, the worksheets, the /handboek/ page and the print CSS.
+"""The printable handbook: every PDF of the site, typeset by Typst from data, and the pages that offer them.
 
-The PDFs are made once per run from the real catalogue (kennisbank.handbook.write_pdfs, the
-function the MkDocs hook calls). Text comes from pdftotext when poppler is installed
-(.ci/run installs it), otherwise from pypdf; these tests install nothing themselves.
+The PDFs are made once per module from the real catalogue (handbook.pdf_files, what the build
+does). Text and structure are read with pypdf, so no assertion depends on what the machine has.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
-import shutil
-import subprocess
-from pathlib import Path
+from dataclasses import replace
 
 import pytest
-import tinycss2
 from pypdf import PdfReader
 
-import datetime as dt
-
 from conftest import REAL_CATALOGUE, ROOT, kennisbank
-from kennisbank import handbook, load_catalogue
-from kennisbank.handbook import Edition, HandbookError, handbook_page, pdf_paths, select, write_pdfs
+from kennisbank import Catalogue, handbook, load_catalogue
+from kennisbank.handbook import (PDF_FILE, Edition, HandbookError, docs_pages, handbook_page, handbook_pdf,
+                                 pdf_files, select, short_address, worksheet_pdf)
+from kennisbank.model import freeze
 from kennisbank.pages import Renderer
-from synthetic import write_catalogue
 
-CHAPTERS = [title for _, title in (
-    ("wat-is-ervaringsdeskundigheid", "Wat is ervaringsdeskundigheid?"),
-    ("meerwaarde", "Wat ervaringsdeskundigen toevoegen"),
-    ("knelpunten", "Knelpunten en eyeopeners"),
-    ("voorbeelden", "Goede voorbeelden"),
-    ("checklists", "Checklists en werkbladen"),
-    ("agenda", "Ontwikkelagenda"),
-    ("organisaties", "Wie doet wat: organisaties"),
-    ("bronnen", "Bronnen"),
-)]
-EDITION = Edition(built=dt.date(2026, 12, 2), site_url="https://kennisbank-ej.github.io/kennisbank/")
+SITE = "https://kennisbank-ej.github.io/kennisbank/"
+EDITION = Edition(built=dt.date(2026, 12, 2), site_url=SITE)
+PAGES = docs_pages(ROOT / "docs")
 
 
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def words(text: str) -> str:
+    """Text as a run of lower-case words: line breaks, hyphenation and spacing do not matter."""
+    text = re.sub(r"[\u00ad]|-\n", "", text)
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def page_texts(pdf: Path, layout: bool = False) -> list[str]:
-    """Text per page; pdftotext when poppler is installed, else pypdf.
-
-    layout=True keeps each printed line together (contents lines with their page number);
-    without it, text in two columns is read column by column.
-    """
-    if shutil.which("pdftotext"):
-        command = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
-        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-        return [flat(page) for page in out.split("\f")[:-1]]
-    return [flat(page.extract_text() or "") for page in PdfReader(pdf).pages]
+def page_texts(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
 
 
 @pytest.fixture(scope="module")
@@ -61,193 +42,177 @@ def catalogue():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, catalogue):
-    site = tmp_path_factory.mktemp("pdf-site")
-    lines: list[str] = []
-    written = write_pdfs(catalogue, site, EDITION, say=lines.append)
-    return site, written, lines
+def files(catalogue):
+    """Every PDF of the site (some seconds: the tests that use it are slow)."""
+    return {pdf.path: pdf for pdf in pdf_files(catalogue, EDITION, PAGES)}
 
 
 @pytest.fixture(scope="module")
-def pages(built):
-    return page_texts(built[0] / "handboek.pdf")
+def book(catalogue) -> bytes:
+    return handbook_pdf(catalogue, EDITION, PAGES)
 
 
 @pytest.fixture(scope="module")
-def lines(built):
-    return page_texts(built[0] / "handboek.pdf", layout=True)
+def texts(book) -> list[str]:
+    return page_texts(book)
 
 
 @pytest.fixture(scope="module")
-def chapter_pages(lines):
-    """Chapter title -> page number, as the contents says."""
-    found = {}
-    for title in CHAPTERS:
-        number = re.search(re.escape(title) + r"[ .]*?(\d+)", lines[1])
-        found[title] = int(number.group(1)) if number else None
-    return found
+def everything(texts) -> str:
+    return words(" ".join(texts))
 
 
-def test_the_handbook_and_one_worksheet_per_checklist_are_written(built, catalogue):
-    site, written, _ = built
-    checklists = catalogue.of_kind("checklists")
-    assert checklists
-    assert sorted(written) == sorted(["handboek.pdf"] + [f"checklists/{c.slug}.pdf" for c in checklists])
-    for path in written:
-        assert (site / path).read_bytes().startswith(b"%PDF-")
-    assert not list(site.rglob("*.tmp"))
+@pytest.mark.slow
+def test_every_pdf_of_the_site_is_made(files, catalogue):
+    checklists = [f"checklists/{c.slug}.pdf" for c in catalogue.of_kind("checklists")]
+    themes = [p for p in files if p.startswith("handboek/themas-")]
+    groups = [p for p in files if p.startswith("handboek/doelgroepen-")]
+    assert set(files) == {PDF_FILE, *checklists, *themes, *groups}
+    assert themes and groups
+    for pdf in files.values():
+        assert pdf.data.startswith(b"%PDF-") and pdf.pages == len(PdfReader(io.BytesIO(pdf.data)).pages) > 0
 
 
-def test_progress_says_what_it_does_and_how_long_it_took(built):
-    _, _, lines = built
-    assert lines[0].startswith("Handboek maken")
-    assert re.search(r"handboek\.pdf: \d+ pagina's in \d+\.\d s", lines[1])
-    assert re.search(r"werkbladen .* in \d+\.\d s", lines[2])
-
-
-def test_every_organisation_is_named(pages, catalogue):
-    text = " ".join(pages)
-    missing = [o.title for o in catalogue.of_kind("organisaties") if flat(o.title) not in text]
-    assert not missing
-
-
-def test_cover_and_contents_list_the_chapters_with_their_page_numbers(pages, lines, chapter_pages):
-    assert "Handboek ervaringsdeskundigheid in de jeugdhulp" in pages[0]
-    assert "Editie december 2026" in pages[0] and "Gemaakt op" in pages[0]
-    assert "Inhoud" in lines[1]
-    numbers = list(chapter_pages.values())
-    assert None not in numbers, chapter_pages
-    assert numbers == sorted(numbers) and numbers[0] == 3
-    for title, page in chapter_pages.items():
-        # The chapter really starts on that page, under its number.
-        assert re.search(r"\d+ " + re.escape(title), lines[page - 1]), (title, page)
-
-
-def test_running_header_and_footer(lines, chapter_pages):
-    total = len(lines)
-    for number, text in enumerate(lines[1:], 2):
-        assert f"pagina {number} van {total}" in text
-    second_page = lines[chapter_pages["Goede voorbeelden"]]  # the page after the chapter's first
-    assert second_page.startswith("Goede voorbeelden Handboek ervaringsdeskundigheid")
-
-
-def test_bookmarks_for_chapters_and_entries(built, catalogue):
-    reader = PdfReader(built[0] / "handboek.pdf")
-    top = [item for item in reader.outline if not isinstance(item, list)]
-    titles = [flat(item.title) for item in top]
-    for title in CHAPTERS:
-        assert any(t.endswith(title) for t in titles), title
-    nested = []
-
-    def walk(items):
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                nested.append(flat(item.title))
-    walk(reader.outline)
-    for entry in catalogue.of_kind("voorbeelden") + catalogue.of_kind("checklists"):
-        assert flat(entry.title) in nested, entry.title
-
-
-def test_chapter_bookmarks_open_the_page_the_contents_names(built, chapter_pages):
-    reader = PdfReader(built[0] / "handboek.pdf")
-    opened = {}
-    for item in reader.outline:
-        if not isinstance(item, list):
-            for title in CHAPTERS:
-                if flat(item.title).endswith(title):
-                    opened[title] = reader.get_destination_page_number(item) + 1
-    assert opened == chapter_pages
-
-
-def test_tagged_with_title_author_and_language(built):
-    path = built[0] / "handboek.pdf"
-    reader = PdfReader(path)
+def test_accessible_pdf_tagged_with_title_author_language_and_pdf_ua(book):
+    reader = PdfReader(io.BytesIO(book))
     root = reader.trailer["/Root"]
-    assert bool(root["/MarkInfo"]["/Marked"])
-    assert "/StructTreeRoot" in root
-    assert root["/Lang"] == "nl"
-    assert reader.metadata.title == "Handboek ervaringsdeskundigheid in de jeugdhulp"
-    assert reader.metadata.author == "Kennisbank Ervaringsdeskundigheid Jeugd"
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-        assert re.search(r"^Tagged:\s+yes$", info, re.M)
-        assert re.search(r"^Page size:.*\(A4\)$", info, re.M)
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+    assert str(root["/Lang"]).startswith("nl")
+    assert reader.metadata.title == handbook.TITLE and reader.metadata.author == handbook.AUTHOR
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"pdfuaid:part[^0-9]*1", xmp)
 
 
-def test_page_count_is_sane(pages, catalogue):
-    entries = len(catalogue.entries)
-    # Cover, contents, eight chapters; each example or worksheet needs at most about a page.
-    assert 10 <= len(pages) <= 12 + entries
+def bookmarks(items, level=1):
+    """(level, title) of every bookmark, in order."""
+    for item in items:
+        if isinstance(item, list):
+            yield from bookmarks(item, level + 1)
+        else:
+            yield level, item.title
 
 
-def test_links_to_the_web_show_their_address(pages, catalogue):
-    text = " ".join(pages)
-    with_site = [o for o in catalogue.of_kind("organisaties") if o.fields.get("website")]
-    assert with_site
-    squeezed = text.replace(" ", "")  # a long address may wrap over two lines
-    for organisation in with_site:
-        assert organisation.fields["website"] in squeezed
+def test_bookmarks_go_three_levels_deep(book, catalogue):
+    found = list(bookmarks(PdfReader(io.BytesIO(book)).outline))
+    chapters = [title for level, title in found if level == 1]
+    assert {"4 Goede voorbeelden", "6 Werkbladen", "12 Bronnen"} <= set(chapters), chapters
+    cards = {title for level, title in found if level == 3}
+    assert {e.title for e in catalogue.of_kind("voorbeelden")} <= cards
 
 
-def test_worksheets_hold_every_question_with_a_tick_box(built, catalogue):
-    site = built[0]
+def test_the_contents_names_the_page_each_chapter_starts_on(texts):
+    contents = texts[1]
+    entries = re.findall(r"^(\d+)\s+(.+?)\s*(?:\.\s*){3,}(\d+)\s*$", contents, re.MULTILINE)
+    assert len(entries) >= 10, contents
+    for number, title, page in entries:
+        start = words(texts[int(page) - 1])[:120]
+        assert start.startswith(words(f"{number} {title}")), (title, page, start[:80])
+
+
+def test_cover_has_title_edition_and_no_commit(texts):
+    cover = words(texts[0])
+    assert words("Handboek ervaringsdeskundigheid in de jeugdhulp") in cover
+    assert "editie december 2026" in cover
+    assert "versie" not in cover
+
+
+def test_every_card_carries_all_a_reader_needs_and_its_address(everything, catalogue):
+    for example in catalogue.of_kind("voorbeelden"):
+        for lesson in example.values("lessen"):
+            assert words(lesson) in everything, (example.slug, lesson)
+        for name in ("opbrengst", "aanpak"):
+            if example.fields.get(name):
+                assert words(example.fields[name])[:60] in everything, (example.slug, name)
+        assert words(short_address(f"{SITE}voorbeelden/{example.slug}/")) in everything, example.slug
+
+
+def test_the_sites_own_pages_are_chapters(everything):
+    for name in ("wat-is-ervaringsdeskundigheid.md", "meerwaarde.md", "knelpunten.md", "zo-begin-je.md",
+                 "zelf-ervaringsdeskundige-worden.md", "samen-wijzer.md"):
+        for heading in re.findall(r"^## (.+?)(?:\s*\{.*\})?$", PAGES[name], re.MULTILINE):
+            assert words(heading) in everything, (name, heading)
+
+
+def test_a_cross_reference_names_the_page_of_the_point(texts, catalogue):
+    """The bottlenecks chapter links checklist points; "(p. N)" is the page where the point stands."""
+    checked = 0
+    for index, text in enumerate(texts):
+        for question, page in re.findall(r"([A-Z][^?\n]{10,}\?)\s*\(p\.\s*(\d+)\)", text):
+            target = words(texts[int(page) - 1])
+            if words(question) in words(" ".join(p["vraag"] for c in catalogue.of_kind("checklists")
+                                                 for p in c.fields["punten"])):
+                assert words(question) in target, (index + 1, question, page)
+                checked += 1
+    assert checked >= 5
+
+
+def test_worksheets_of_up_to_eight_points_fit_one_page_with_their_explanation_overleaf(catalogue):
     for checklist in catalogue.of_kind("checklists"):
-        path = site / "checklists" / f"{checklist.slug}.pdf"
-        texts = page_texts(path)
-        assert len(texts) <= 2, f"{checklist.slug}: {len(texts)} pagina's"
-        text = " ".join(texts)
-        assert flat(checklist.title) in text
-        for item in checklist.fields["punten"]:
-            assert flat(item["vraag"]) in text
-        assert "Aantekeningen" in text
+        pages = page_texts(worksheet_pdf(catalogue, checklist, EDITION))
+        points = checklist.fields["punten"]
+        sheet = words(pages[0])
+        if len(points) <= 8:
+            assert len(pages) == 2, checklist.slug
+            assert all(words(p["vraag"]) in sheet for p in points), checklist.slug
+            assert "afspraken" in sheet and "naam" in sheet and "datum" in sheet
+        assert all(words(p["uitleg"])[:50] in words(" ".join(pages[1:])) for p in points), checklist.slug
 
 
-def test_worksheet_template_draws_tick_boxes_with_borders():
-    css = (handbook.PRINT_CSS).read_text(encoding="utf-8")
-    box = re.search(r"\.hb-box \{([^}]*)\}", css).group(1)
-    assert "border:" in box and "width:" in box and "height:" in box
-    assert re.search(r"\.hb-card \{[^}]*break-inside: avoid", css)
-    assert re.search(r"\.hb-chapter \{[^}]*break-before: page", css)
-    assert re.search(r"@page \{\s*size: A4;", css)
-    assert "target-counter(attr(href), page)" in css and "string-set: chapter" in css
+EVIL = '#panic("x") $x$ *b* _i_ @label <tag> ] \\ // c'
+# In a Markdown field the stars and underscores mean emphasis, as on the site; the rest stays text.
+MARKDOWN_EVIL, MARKDOWN_PRINTED = 'Zie #panic("x") $x$ @label &lt;tag&gt; ] // c', 'Zie #panic("x") $x$ @label <tag> ] // c'
 
 
-def test_a_failed_pdf_leaves_no_file(tmp_path, catalogue, monkeypatch):
-    def broken(html, css):
-        raise HandbookError("kapot")
-    monkeypatch.setattr(handbook, "_render_pdf", broken)
-    with pytest.raises(HandbookError):
-        write_pdfs(catalogue, tmp_path, EDITION, say=lambda line: None)
-    assert list(tmp_path.rglob("*")) == []
+def with_evil(entry, **fields):
+    """The entry with `fields` replaced, past the validator (which refuses '<tag>'): what if a text slipped through?"""
+    return replace(entry, fields=freeze({**entry.fields, **fields}))
 
 
-def test_the_hook_stops_the_build_when_a_pdf_fails(tmp_path, monkeypatch):
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
+def test_text_that_looks_like_typst_prints_literally(tiny):
+    """In a title, a text field, a lesson, a checklist question and a source title: printed as typed."""
+    tiny.write("checklists/lijst.yml", """
+        titel: Lijst
+        beschrijving: Een lijst.
+        punten:
+          - vraag: Een vraag?
+            uitleg: Uitleg.
+            bron: een-bron
+        bronnen: [een-bron]
+        laatst_gecontroleerd: 2026-11-01
+    """)
+    loaded = load_catalogue(tiny.root)
+    evil_entries = []
+    for entry in loaded.entries:
+        if entry.kind.folder == "voorbeelden":
+            entry = with_evil(entry, titel=f"{EVIL} titel", lessen=(f"{MARKDOWN_EVIL} les",),
+                              beschrijving=f"Tekst: {MARKDOWN_EVIL} veld.", aanpak="# Een kop\n\nDan tekst.")
+        elif entry.kind.folder == "checklists":
+            entry = with_evil(entry, punten=(freeze({**entry.fields["punten"][0], "vraag": f"{EVIL} vraag?"}),))
+        elif entry.kind.folder == "bronnen":
+            entry = with_evil(entry, titel=f"{EVIL} bron")
+        evil_entries.append(entry)
+    catalogue = Catalogue(tuple(evil_entries), loaded.schema)
+    compact = re.sub(r"\s+", "", " ".join(page_texts(handbook_pdf(catalogue, EDITION, PAGES))))
+    for printed in (f"{EVIL} titel", f"{EVIL} vraag?", f"{EVIL} bron", f"{MARKDOWN_PRINTED} les",
+                    f"{MARKDOWN_PRINTED} veld."):
+        assert re.sub(r"\s+", "", printed) in compact, printed
+    sheet = " ".join(page_texts(worksheet_pdf(catalogue, catalogue.get("checklists", "lijst"), EDITION)))
+    assert re.sub(r"\s+", "", f"{EVIL} vraag?") in re.sub(r"\s+", "", sheet)
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
-    hooks = config.hooks["hooks/kennisbank_hooks.py"]
-    config.plugins.on_startup(command="build", dirty=False)
-    config = config.plugins.on_config(config)
 
-    def broken(*args, **kwargs):
-        raise OSError("schijf vol")
-    monkeypatch.setattr(hooks, "write_pdfs", broken)
-    monkeypatch.delenv("KENNISBANK_PDF", raising=False)
-    with pytest.raises(Abort, match="Het handboek \\(PDF\\) is niet gemaakt"):
-        hooks.on_post_build(config)
+def test_a_missing_font_stops_the_pdf(tmp_path, monkeypatch, catalogue):
+    monkeypatch.setattr(handbook, "FONTS", tmp_path)   # no Lato: Typst would fall back silently
+    with pytest.raises(HandbookError, match="lettertype|font"):
+        worksheet_pdf(catalogue, catalogue.of_kind("checklists")[0], EDITION)
 
 
 def test_a_shorter_handbook_for_one_theme(catalogue):
     short, line = select(catalogue, thema="ouderperspectief")
-    assert line == "Thema: " + catalogue.vocabularies["themas"].label("ouderperspectief")
+    assert line == "Thema: " + catalogue.schema.vocabulary_of("themas").label("ouderperspectief")
     examples = short.of_kind("voorbeelden")
     assert examples and all("ouderperspectief" in e.values("themas") for e in examples)
     assert len(examples) < len(catalogue.of_kind("voorbeelden"))
-    # What the chosen entries cite stays, so every card can name its organisation and sources.
-    for entry in short.entries:
+    for entry in short.entries:   # what the chosen entries cite stays, so every card is complete
         for _, folder, slug in short.references(entry):
             if folder in ("organisaties", "bronnen"):
                 short.get(folder, slug)
@@ -255,69 +220,71 @@ def test_a_shorter_handbook_for_one_theme(catalogue):
         select(catalogue, doelgroep="marsmannetjes")
 
 
+@pytest.mark.slow
+def test_the_short_versions_say_what_they_hold(files, catalogue):
+    pdf = files["handboek/themas-ouderperspectief.pdf"]
+    cover = words(page_texts(pdf.data)[0])
+    assert "korte versie" in cover and words(catalogue.schema.vocabulary_of("themas").label("ouderperspectief")) in cover
+    assert pdf.pages < files[PDF_FILE].pages
+
+
+@pytest.mark.slow
+def test_the_download_page_offers_every_pdf_with_pages_and_size(files):
+    page = handbook_page(list(files.values()), EDITION)
+    for pdf in files.values():
+        line = next(line for line in page.splitlines() if f"](../{pdf.path})" in line)
+        assert f"{pdf.pages} pagina" in line and re.search(r"\d+(,\d)? (kB|MB)", line), line
+    assert "editie van december 2026" in page
+
+
+def test_theme_and_target_group_pages_offer_their_short_handbook(catalogue):
+    pages = Renderer(catalogue, dt.date(2026, 12, 2)).pages()
+    assert "(../handboek/themas-ouderperspectief.pdf)" in pages["themas/ouderperspectief.md"]
+    assert "(../handboek/doelgroepen-ouders.pdf)" in pages["doelgroepen/ouders.md"]
+    for checklist in catalogue.of_kind("checklists"):
+        assert f"]({checklist.slug}.pdf)" in pages[checklist.path]
+
+
 def test_the_handbook_command_writes_a_short_pdf(tmp_path):
     out = tmp_path / "kort.pdf"
     result = kennisbank("handboek", "--doelgroep", "ouders", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "pagina's in" in result.stdout
-    assert "Doelgroep: Ouders" in " ".join(page_texts(out)[:1])
-    assert "kennisbank-ej.github.io/kennisbank" in " ".join(page_texts(out))   # site_url, read by MkDocs
+    cover = words(page_texts(out.read_bytes())[0])
+    assert "doelgroep ouders" in cover and "kennisbank ej github io kennisbank" in cover   # site_url, read by MkDocs
     bad = kennisbank("handboek", "--thema", "bestaat-niet", "-o", str(tmp_path / "x.pdf"))
     assert bad.returncode == 1 and "geen bekende waarde voor --thema" in bad.stderr
     assert "Traceback" not in bad.stderr and not (tmp_path / "x.pdf").exists()
 
 
-def test_handbook_page_links_every_pdf(catalogue):
-    page = handbook_page(catalogue, EDITION)
-    assert "](../handboek.pdf)" in page
-    for path in pdf_paths(catalogue)[1:]:
-        assert f"](../{path})" in page
+def test_the_build_stops_when_a_pdf_cannot_be_made(tmp_path, monkeypatch):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+    from mkdocs.structure.files import Files
+
+    import kennisbank.site
+
+    def broken(*args, **kwargs):
+        raise HandbookError("kapot")
+    monkeypatch.setattr(kennisbank.site, "pdf_files", broken)
+    monkeypatch.delenv("KENNISBANK_PDF", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+    config = config.plugins.on_config(config)
+    with pytest.raises(Abort, match="Het handboek \\(PDF\\) is niet gemaakt: kapot"):
+        config.plugins.on_files(Files([]), config=config)
 
 
-def test_checklist_pages_link_their_worksheet(catalogue):
-    rendered = Renderer(catalogue, dt.date(2026, 11, 23)).pages()
-    for checklist in catalogue.of_kind("checklists"):
-        assert f"]({checklist.slug}.pdf)" in rendered[checklist.path]
+def test_the_sites_print_stylesheet_hides_the_screen_and_shows_addresses():
+    css = (ROOT / "docs" / "assets" / "print.css").read_text(encoding="utf-8")
+    hidden = re.search(r"\{[^}]*display: none", css[css.index(".md-header"):]).group(0)
+    rules = css[css.index(".md-header"):css.index(hidden) + len(hidden)]
+    for chrome in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".md-typeset .md-button",
+                   ".md-typeset form", ".md-typeset input", ".kb-afvinken"):
+        assert chrome in rules, chrome
+    assert re.search(r"h2[^{]*\{\s*break-after: avoid", css)
+    assert 'a[href^="http"]::after' in css and "attr(href)" in css
+    assert "assets/print.css" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_start_page_links_the_handbook():
     index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     assert "(handboek.pdf)" in index and "(handboek/index.md)" in index
-
-
-def _print_rules(path: Path) -> list[tuple[str, str]]:
-    """(selector, declarations) of every rule inside @media print."""
-    rules = []
-    for node in tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True,
-                                          skip_whitespace=True):
-        if node.type == "at-rule" and node.lower_at_keyword == "media" and "print" in tinycss2.serialize(node.prelude):
-            for rule in tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True):
-                if rule.type == "qualified-rule":
-                    rules.append((flat(tinycss2.serialize(rule.prelude)), tinycss2.serialize(rule.content)))
-    return rules
-
-
-def test_site_print_stylesheet_hides_the_site_chrome():
-    rules = _print_rules(ROOT / "docs" / "assets" / "handboek.css")
-    hidden = {s.strip() for selector, body in rules if re.search(r"display:\s*none", body)
-              for s in selector.split(",")}
-    for chrome in (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-search", ".md-top",
-                   ".md-content__button"):
-        assert chrome in hidden, chrome
-    breaks = {s.strip(): body for selector, body in rules for s in selector.split(",")}
-    assert "break-before: page" in breaks[".kb-handboek .hb-chapter"]
-    assert "break-inside: avoid" in breaks[".kb-handboek .hb-card"]
-    assert "attr(href)" in breaks['.md-typeset a[href^="http"]::after']
-    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "assets/handboek.css" in mkdocs_yml
-
-
-def test_handbook_of_a_synthetic_catalogue(tmp_path):
-    """Nothing depends on particular entries: a generated catalogue makes a complete handbook."""
-    write_catalogue(tmp_path / "catalogue", 40, seed=3)
-    synthetic = load_catalogue(tmp_path / "catalogue")
-    html = handbook.handbook_html(synthetic, EDITION)
-    for entry in synthetic.entries:
-        assert f'id="{entry.kind.folder}-{entry.slug}"' in html
-    pdf = handbook.render_handbook_pdf(synthetic, EDITION)
-    assert 10 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 12 + len(synthetic.entries)

@@ -243,7 +243,7 @@ def test_a_page_that_slips_past_the_validator_stops_the_build(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_every_generated_page_is_checked_after_markdown(tmp_path):
+def test_every_generated_page_is_checked_after_markdown(tmp_path, monkeypatch):
     """The hook checks every page the catalogue adds (entries, explorer, forms, ...), each against
     only the markup its own template writes."""
     from types import SimpleNamespace
@@ -253,6 +253,7 @@ def test_every_generated_page_is_checked_after_markdown(tmp_path):
     from mkdocs.structure.files import Files
 
     from conftest import ROOT
+    monkeypatch.setenv("KENNISBANK_PDF", "0")   # empty PDFs: they are not pages
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
     hooks = config.hooks["hooks/kennisbank_hooks.py"]
     config = config.plugins.on_config(config)

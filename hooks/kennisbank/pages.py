@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from kennisbank.kinds import KINDS
 from kennisbank.model import FACET_FIELDS, Catalogue, Entry
+from kennisbank.handbook import subset_path, subsets
 from kennisbank.templates import environment, md_escape, summary
 
 # Back-links listed on one entry page, per list. A source cited by a thousand entries would
@@ -103,6 +104,7 @@ class Renderer:
         self.facets = [(field, catalogue.schema.vocabulary_of(field)) for field in FACET_FIELDS]
         self.facet_pages = {(vocabulary.name, value) for field, vocabulary in self.facets
                             for value in vocabulary.values if catalogue.with_value(field, value)}
+        self.subsets = {path for path, _, _ in subsets(catalogue)}   # short handbooks, per theme and target group
 
     def render(self, template: str, page: str, **context: object) -> str:
         links = Links(self.catalogue, page, self.facet_pages)
@@ -127,6 +129,8 @@ class Renderer:
             for term in vocabulary.terms:
                 if (vocabulary.name, term.value) in self.facet_pages:
                     path = f"{vocabulary.name}/{term.value}.md"
+                    pdf = subset_path(field, term.value, self.catalogue)
                     pages[path] = self.render("facet.md.j2", path, term=term,
-                                              entries=self.catalogue.with_value(field, term.value))
+                                              entries=self.catalogue.with_value(field, term.value),
+                                              pdf=pdf if pdf in self.subsets else None)
         return pages

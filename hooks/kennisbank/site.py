@@ -10,14 +10,16 @@ to disk just the same::
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kennisbank.contribute_form import form_pages
 from kennisbank.explorer import PAGE as EXPLORER_PAGE
 from kennisbank.explorer import render_explorer
 from kennisbank.exports import CSV_FILE, JSON_FILE, OPEN_DATA_PAGE, catalogue_csv, catalogue_json, render_open_data
 from kennisbank.handbook import PAGE as HANDBOOK_PAGE
-from kennisbank.handbook import Edition, handbook_page, pdf_paths
+from kennisbank.handbook import Edition, docs_pages, handbook_page, pdf_files
 from kennisbank.model import Catalogue
 from kennisbank.pages import GLOSSARY_PAGE, Renderer
 from kennisbank.statistics import PAGE as STATISTICS_PAGE
@@ -33,6 +35,8 @@ class Settings:
     url: str = ""          # where the site is published (site_url)
     repo_url: str = ""     # the repository contributors send changes to
     today: dt.date = field(default_factory=dt.date.today)
+    docs: Path = Path("docs")   # the hand-written pages; the handbook prints some of them
+    pdfs: bool = True      # False: the PDFs are empty placeholders (a quick build, as the benchmark's)
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,8 @@ class SiteFile:
     trusted: tuple[str, ...] = ()
 
 
-def site_files(catalogue: Catalogue, settings: Settings) -> list[SiteFile]:
+def site_files(catalogue: Catalogue, settings: Settings, say: Callable[[str], None] = lambda line: None
+               ) -> list[SiteFile]:
     files: list[SiteFile] = []
     # 1. A page per entry, an overview per kind, a page per theme, target group and region.
     edit = {entry.path: entry.file for entry in catalogue.entries} | {GLOSSARY_PAGE: "catalogue/begrippen.yml"}
@@ -63,7 +68,9 @@ def site_files(catalogue: Catalogue, settings: Settings) -> list[SiteFile]:
     # 3. The forms for contributors.
     files += [SiteFile(path, markdown, trusted=("<form>", "<script>"))
               for path, markdown in form_pages(catalogue, settings.repo_url).items()]
-    # 4. The handbook's download page; the PDFs themselves are made after the site (see handbook.write_pdfs).
-    files.append(SiteFile(HANDBOOK_PAGE, handbook_page(catalogue, Edition(built=settings.today, site_url=settings.url))))
-    files += [SiteFile(path, b"") for path in pdf_paths(catalogue)]
+    # 4. The PDFs (handbook, worksheets, short versions) and the page that offers them.
+    edition = Edition(built=settings.today, site_url=settings.url)
+    pdfs = pdf_files(catalogue, edition, docs_pages(settings.docs), render=settings.pdfs, say=say)
+    files += [SiteFile(pdf.path, pdf.data) for pdf in pdfs]
+    files.append(SiteFile(HANDBOOK_PAGE, handbook_page(pdfs, edition)))
     return files

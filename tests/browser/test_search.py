@@ -45,7 +45,7 @@ def search(page, site_url: str, query: str, every: bool = False) -> list[str]:
                   const first = document.querySelector('.md-search-result__item a');
                   if (meta && /^\\s*Geen/.test(meta.textContent)) return true;
                   // Material writes the query's words, joined by spaces: "Noord-Brabant" -> "noord brabant".
-                  const words = text => text.toLowerCase().split(/[\s-]+/).join(' ');
+                  const words = text => text.toLowerCase().split(/[\\s-]+/).join(' ');
                   return !!first && words(new URL(first.href).searchParams.get('h')) === words(q); }""",
         arg=query, timeout=15_000)
     meta = page.locator(".md-search-result__meta").text_content()

@@ -1,12 +1,12 @@
-"""kennisbank handboek: make the handbook PDFs without building the whole site.
+"""kennisbank handboek: make the PDFs without building the whole site.
 
-    kennisbank handboek                                  # site/handboek.pdf + site/checklists/<slug>.pdf
+    kennisbank handboek                                  # every PDF of the site, into site/
     kennisbank handboek --site-map /tmp/pdf              # the same, elsewhere
-    kennisbank handboek --thema ouderperspectief -o kort.pdf     # a shorter handbook
+    kennisbank handboek --thema ouderperspectief -o kort.pdf     # one shorter handbook
     kennisbank handboek --doelgroep ouders -o voor-ouders.pdf
 
 Files are written through a temporary file and a rename: a failure never leaves half a PDF.
-Exit code 1 with a Dutch message when the catalogue has mistakes or the PDF cannot be made.
+Exit code 1 with a Dutch message when the catalogue has mistakes or a PDF cannot be made.
 """
 
 from __future__ import annotations
@@ -14,23 +14,25 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from kennisbank.commands import add_catalogue_option, load_or_report
 from kennisbank.files import write_atomic
-from kennisbank.handbook import Edition, HandbookError, page_count, render_handbook_pdf, select, write_pdfs
+from kennisbank.handbook import Edition, HandbookError, docs_pages, handbook_pdf, page_count, pdf_files, select
 
 CONFIG = Path("mkdocs.yml")
 
 
 def add(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("handboek", help="maak het handboek en de werkbladen als PDF",
-                                 description="Maak het handboek en de werkbladen als PDF, zonder de hele site.")
+                                 description="Maak het handboek, de werkbladen en de korte versies als PDF, zonder "
+                                             "de hele site.")
     parser.add_argument("--thema", help="alleen items met dit thema (bijvoorbeeld ouderperspectief)")
     parser.add_argument("--doelgroep", help="alleen items voor deze doelgroep (bijvoorbeeld ouders)")
-    parser.add_argument("-o", "--uitvoer", type=Path, metavar="BESTAND", help="schrijf alleen het handboek naar dit bestand")
+    parser.add_argument("-o", "--uitvoer", type=Path, metavar="BESTAND", help="schrijf alleen dat handboek naar dit bestand")
     parser.add_argument("--site-map", type=Path, default=Path("site"), metavar="MAP",
-                        help="map voor handboek.pdf en checklists/*.pdf (standaard: site)")
+                        help="map voor de PDF's (standaard: site)")
     add_catalogue_option(parser)
     parser.set_defaults(run=run)
 
@@ -50,18 +52,20 @@ def run(args: argparse.Namespace) -> int:
     catalogue = load_or_report(args.catalogus, "er is geen PDF gemaakt")
     if catalogue is None:
         return 1
+    started = time.perf_counter()
     try:
-        catalogue, selection = select(catalogue, thema=args.thema, doelgroep=args.doelgroep)
-        edition = Edition(site_url=site_url(), selection=selection)
+        edition = Edition(site_url=site_url())
+        pages = docs_pages(Path("docs"))
         if args.uitvoer:
-            started = time.perf_counter()
-            print(f"Handboek maken ({len(catalogue.entries)} items{', ' + selection if selection else ''}) ...",
-                  flush=True)
-            data = render_handbook_pdf(catalogue, edition)
+            short, selection = select(catalogue, thema=args.thema, doelgroep=args.doelgroep)
+            data = handbook_pdf(short, replace(edition, selection=selection), pages)
             write_atomic(args.uitvoer, data)
-            print(f"  {args.uitvoer}: {page_count(data)} pagina's in {time.perf_counter() - started:.1f} s")
+            print(f"{args.uitvoer}: {page_count(data)} pagina's in {time.perf_counter() - started:.1f} s")
         else:
-            write_pdfs(catalogue, args.site_map, edition, say=lambda line: print(line, flush=True))
+            files = pdf_files(catalogue, edition, pages, say=print)
+            for pdf in files:
+                write_atomic(args.site_map / pdf.path, pdf.data)
+            print(f"{len(files)} PDF's in {args.site_map}/ in {time.perf_counter() - started:.1f} s")
     except HandbookError as error:
         print(f"Er is geen PDF gemaakt: {error}", file=sys.stderr)
         return 1
