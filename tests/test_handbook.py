@@ -18,6 +18,7 @@ from conftest import REAL_CATALOGUE, ROOT, kennisbank
 from kennisbank import Catalogue, handbook, load_catalogue
 from kennisbank.handbook import (PDF_FILE, Edition, HandbookError, docs_pages, handbook_page, handbook_pdf,
                                  pdf_files, select, short_address, worksheet_pdf)
+from kennisbank.markup import to_html, to_tree
 from kennisbank.model import freeze
 from kennisbank.pages import Renderer
 
@@ -146,16 +147,29 @@ def test_a_cross_reference_names_the_page_of_the_point(texts, catalogue):
     assert checked >= 5
 
 
-def test_worksheets_of_up_to_eight_points_fit_one_page_with_their_explanation_overleaf(catalogue):
+def test_every_worksheet_fits_one_page_with_its_explanation_overleaf(catalogue):
     for checklist in catalogue.of_kind("checklists"):
         pages = page_texts(worksheet_pdf(catalogue, checklist, EDITION))
         points = checklist.fields["punten"]
         sheet = words(pages[0])
-        if len(points) <= 8:
-            assert len(pages) == 2, checklist.slug
-            assert all(words(p["vraag"]) in sheet for p in points), checklist.slug
-            assert "afspraken" in sheet and "naam" in sheet and "datum" in sheet
-        assert all(words(p["uitleg"])[:50] in words(" ".join(pages[1:])) for p in points), checklist.slug
+        assert len(pages) == 2, checklist.slug
+        assert all(words(p["vraag"]) in sheet for p in points), checklist.slug
+        assert "afspraken" in sheet and "naam" in sheet and "datum" in sheet
+        assert all(words(p["uitleg"])[:50] in words(pages[1]) for p in points), checklist.slug
+
+
+def test_a_list_too_long_for_one_page_flows_on_and_keeps_every_point(catalogue):
+    checklist = catalogue.of_kind("checklists")[0]
+    point = checklist.fields["punten"][0]
+    many = tuple(freeze({**point, "vraag": f"Vraag nummer {n} van de lange lijst?"}) for n in range(1, 31))
+    long = replace(checklist, fields=freeze({**checklist.fields, "punten": many}))
+    pages = page_texts(worksheet_pdf(Catalogue(tuple(e if e is not checklist else long for e in catalogue.entries),
+                                               catalogue.schema), long, EDITION))
+    explained = next(i for i, text in enumerate(pages) if "uitleg bij het werkblad" in words(text))
+    sheet = words(" ".join(pages[:explained]))
+    assert explained >= 2   # the sheet itself took more than one page
+    assert all(f"vraag nummer {n} van de lange lijst" in sheet for n in range(1, 31))
+    assert "afspraken" in words(pages[explained - 1])
 
 
 EVIL = '#panic("x") $x$ *b* _i_ @label <tag> ] \\ // c'
@@ -166,6 +180,14 @@ MARKDOWN_EVIL, MARKDOWN_PRINTED = 'Zie #panic("x") $x$ @label &lt;tag&gt; ] // c
 def with_evil(entry, **fields):
     """The entry with `fields` replaced, past the validator (which refuses '<tag>'): what if a text slipped through?"""
     return replace(entry, fields=freeze({**entry.fields, **fields}))
+
+
+def test_the_handbook_reads_markdown_whitespace_as_a_browser_does():
+    """A list item wrapped over two source lines: one space where the line broke, none doubled."""
+    tree = to_tree("- Jongeren praten mee\n  (Samen Wijzer) en\n  **vaak\n  ook** thuis\u00a0mee.\n")
+    item = tree[0]["items"][0][0]["c"]
+    assert item[0] == "Jongeren praten mee (Samen Wijzer) en "
+    assert item[1] == {"t": "b", "c": ["vaak ook"]} and item[2] == " thuis\u00a0mee."
 
 
 def test_text_that_looks_like_typst_prints_literally(tiny):
@@ -233,8 +255,11 @@ def test_the_download_page_offers_every_pdf_with_pages_and_size(files):
     page = handbook_page(list(files.values()), EDITION)
     for pdf in files.values():
         line = next(line for line in page.splitlines() if f"](../{pdf.path})" in line)
-        assert f"{pdf.pages} pagina" in line and re.search(r"\d+(,\d)? (kB|MB)", line), line
+        size = handbook.file_size(pdf.size)
+        assert re.search(rf"{pdf.pages} pagina's, {size}\)|\| {pdf.pages} \| {size} \|", line), line
     assert "editie van december 2026" in page
+    html = to_html(page.split("---", 2)[2])   # without the front matter
+    assert html.count("<table>") == 3 and html.count('class="md-button md-button--primary"') == 1
 
 
 def test_theme_and_target_group_pages_offer_their_short_handbook(catalogue):

@@ -93,8 +93,7 @@ class PdfFile:
     path: str
     data: bytes
     pages: int        # 0: not made in this build
-    title: str
-    description: str
+    title: str        # the whole handbook's title, or what the worksheet or short version is about
 
     @property
     def size(self) -> int:
@@ -426,19 +425,14 @@ def pdf_files(catalogue: Catalogue, edition: Edition, pages: Mapping[str, str], 
         data = make() if render else b""
         return data, page_count(data) if render else 0
 
-    files = [PdfFile(PDF_FILE, *made(lambda: handbook_pdf(catalogue, edition, pages)), TITLE,
-                     "Het hele handboek: uitleg, goede voorbeelden, werkbladen, ontwikkelagenda, organisaties, "
-                     "begrippen en bronnen.")]
+    files = [PdfFile(PDF_FILE, *made(lambda: handbook_pdf(catalogue, edition, pages)), TITLE)]
     for checklist in catalogue.of_kind("checklists"):
         files.append(PdfFile(f"checklists/{checklist.slug}.pdf",
-                             *made(lambda c=checklist: worksheet_pdf(catalogue, c, edition)),
-                             f"Werkblad: {checklist.title}", "Om te printen en in te vullen in een overleg of training."))
+                             *made(lambda c=checklist: worksheet_pdf(catalogue, c, edition)), checklist.title))
     for path, option, value in subsets(catalogue):
         short, selection = select(catalogue, **{option: value})
         files.append(PdfFile(path, *made(lambda: handbook_pdf(short, replace(edition, selection=selection), pages)),
-                             f"Korte versie: {selection.split(': ', 1)[1]}",
-                             "De goede voorbeelden, werkbladen en agendapunten over dit onderwerp, met hun "
-                             "organisaties en bronnen."))
+                             selection.split(": ", 1)[1]))
     if render:
         say(f"  {len(files)} PDF's: het handboek ({files[0].pages} pagina's), "
             f"{len(catalogue.of_kind('checklists'))} werkbladen en {len(files) - 1 - len(catalogue.of_kind('checklists'))}"
@@ -452,6 +446,6 @@ def file_size(size: int) -> str:
 
 
 def handbook_page(files: list[PdfFile], edition: Edition) -> str:
-    """The Markdown of the /handboek/ page: every PDF with its page count, size and a line about it."""
+    """The Markdown of the /handboek/ page: every PDF with its page count and size."""
     return environment().get_template("handbook/page.md.j2").render(
         files=files, edition=f"Dit is de editie van {edition.month}", size=file_size)

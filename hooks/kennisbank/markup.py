@@ -11,6 +11,7 @@ without raw HTML (kennisbank.safety refuses it at load time).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
 from typing import Any
@@ -93,6 +94,7 @@ class _Tree(HTMLParser):
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "div", "details", "table", "dl",
            "pre", "hr"}
+_SPACE = re.compile(r"[ \t\r\n]+")
 _INLINE = {"strong": "b", "b": "b", "em": "i", "i": "i", "mark": "b", "del": "i"}
 
 
@@ -158,7 +160,7 @@ def _inline(children: list, link: Callable[[str], dict]) -> list[Node]:
     found: list[Node] = []
     for child in children:
         if isinstance(child, str):
-            found.append(child)
+            found.append(_SPACE.sub(" ", child))   # as in HTML; a no-break space stays
             continue
         tag, attrs = child["tag"], child["attrs"]
         if tag == "a" and "headerlink" in attrs.get("class", ""):
@@ -185,8 +187,8 @@ def _text(children: list) -> str:
 
 
 def _strip(nodes: list[Node]) -> list[Node]:
-    """Inline nodes without the whitespace Markdown leaves at the start and end, newlines as spaces."""
-    nodes = [" ".join(n.split("\n")) if isinstance(n, str) else n for n in nodes]
+    """Inline nodes without the whitespace Markdown leaves at the start and end."""
+    nodes = list(nodes)
     while nodes and isinstance(nodes[0], str) and not nodes[0].strip():
         nodes.pop(0)
     while nodes and isinstance(nodes[-1], str) and not nodes[-1].strip():
