@@ -256,7 +256,10 @@ def test_the_download_page_offers_every_pdf_with_pages_and_size(files):
     for pdf in files.values():
         line = next(line for line in page.splitlines() if f"](../{pdf.path})" in line)
         size = handbook.file_size(pdf.size)
-        assert re.search(rf"{pdf.pages} pagina's, {size}\)|\| {pdf.pages} \| {size} \|", line), line
+        assert f"{pdf.pages} pagina's, {size}" in line, line
+        parts = pdf.holds.split(", ")
+        assert all(re.fullmatch(r"[1-9]\d* (punt(en)?|voorbeeld(en)?|werkblad(en)?|agendapunt(en)?|organisaties?)", p) for p in parts), pdf.holds
+        assert pdf.holds in line or pdf is files[PDF_FILE]
     assert "editie van december 2026" in page
     html = to_html(page.split("---", 2)[2])   # without the front matter
     assert html.count("<table>") == 3 and html.count('class="md-button md-button--primary"') == 1

@@ -94,6 +94,7 @@ class PdfFile:
     data: bytes
     pages: int        # 0: not made in this build
     title: str        # the whole handbook's title, or what the worksheet or short version is about
+    holds: str        # one line on what is in it: "11 punten"; "8 voorbeelden, 3 agendapunten, 9 organisaties"
 
     @property
     def size(self) -> int:
@@ -425,19 +426,32 @@ def pdf_files(catalogue: Catalogue, edition: Edition, pages: Mapping[str, str], 
         data = make() if render else b""
         return data, page_count(data) if render else 0
 
-    files = [PdfFile(PDF_FILE, *made(lambda: handbook_pdf(catalogue, edition, pages)), TITLE)]
+    files = [PdfFile(PDF_FILE, *made(lambda: handbook_pdf(catalogue, edition, pages)), TITLE, _holds(catalogue))]
     for checklist in catalogue.of_kind("checklists"):
         files.append(PdfFile(f"checklists/{checklist.slug}.pdf",
-                             *made(lambda c=checklist: worksheet_pdf(catalogue, c, edition)), checklist.title))
+                             *made(lambda c=checklist: worksheet_pdf(catalogue, c, edition)), checklist.title,
+                             _count(len(checklist.fields["punten"]), "punt", "punten")))
     for path, option, value in subsets(catalogue):
         short, selection = select(catalogue, **{option: value})
         files.append(PdfFile(path, *made(lambda: handbook_pdf(short, replace(edition, selection=selection), pages)),
-                             selection.split(": ", 1)[1]))
+                             selection.split(": ", 1)[1], _holds(short)))
     if render:
         say(f"  {len(files)} PDF's: het handboek ({files[0].pages} pagina's), "
             f"{len(catalogue.of_kind('checklists'))} werkbladen en {len(files) - 1 - len(catalogue.of_kind('checklists'))}"
             f" korte versies")
     return files
+
+
+def _count(number: int, one: str, more: str) -> str:
+    return f"{number} {one if number == 1 else more}"
+
+
+def _holds(catalogue: Catalogue) -> str:
+    """'8 voorbeelden, 3 agendapunten, 9 organisaties': what a handbook holds beyond the fixed chapters."""
+    return ", ".join(_count(len(catalogue.of_kind(folder)), one, more) for folder, one, more in
+                     (("voorbeelden", "voorbeeld", "voorbeelden"), ("checklists", "werkblad", "werkbladen"),
+                      ("agenda", "agendapunt", "agendapunten"), ("organisaties", "organisatie", "organisaties"))
+                     if catalogue.of_kind(folder))
 
 
 def file_size(size: int) -> str:
