@@ -12,8 +12,9 @@ measures, in one run:
   of the plain build of the same pages;
 - a rebuild after one YAML file changed, as `mkdocs serve` does it (same process, fresh config),
   at the smallest size;
-- the handbook PDF for N = 300 entries (and the smallest size), and its share of the plain
-  build of the smallest size;
+- the handbook PDF for N = 300 entries (and the smallest size) as a user makes it
+  (`kennisbank handboek -o`, a fresh process each time, with addresses and QR codes), and its
+  share of the plain build of the smallest size;
 - peak memory of the build process, size of the built site and of the search index,
   and the largest entry page.
 
@@ -42,7 +43,7 @@ from pathlib import Path
 from synthetic import write_catalogue   # beside this script
 
 from kennisbank import KINDS, load_catalogue
-from kennisbank.handbook import Edition, docs_pages, handbook_pdf, page_count
+from kennisbank.handbook import page_count
 from kennisbank.markup import EXTENSION_CONFIGS, EXTENSIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +51,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # KENNISBANK_PDF=0: the site builds skip the PDFs; the handbook is timed on its own (pdf_300_s).
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "KENNISBANK_PDF": "0"}
 SERVE_URL = "http://127.0.0.1:8000/"
-SITE_URL = "https://kennisbank-ej.github.io/kennisbank/"   # the handbook prints addresses and QR codes
 MIB = 1024 * 1024
 
 # Each target is an upper bound on a ratio (or a size), never on seconds.
@@ -230,17 +230,16 @@ def measure_rebuild(project: Path, count: int) -> dict:
 
 
 def measure_pdf(base: Path, n: int, seed: int, repeat: int) -> dict:
-    """The whole handbook PDF of a catalogue of `n` entries, from the loaded catalogue (no cache)."""
+    """The whole handbook PDF of a catalogue of `n` entries as a user makes it (`kennisbank handboek -o`):
+    a fresh process each time, so nothing Typst memoised in one run speeds up the next."""
     catalogue = base / f"catalogue-{n}"
     write_catalogue(catalogue, n, seed=seed)
-    loaded = load_catalogue(catalogue)
-    walls, cpus = [], []
-    for _ in range(repeat):
-        started, cpu = time.perf_counter(), time.process_time()
-        pdf = handbook_pdf(loaded, Edition(site_url=SITE_URL), docs_pages(ROOT / "docs"))
-        walls.append(time.perf_counter() - started)
-        cpus.append(time.process_time() - cpu)
-    return {"wall_s": walls, "cpu_s": cpus, "pdf_kib": len(pdf) / 1024, "pages": page_count(pdf)}
+    output = base / f"handboek-{n}.pdf"
+    runs = [run_measured([sys.executable, "-m", "kennisbank", "handboek", "--catalogus", str(catalogue),
+                          "-o", str(output)], ROOT, base / f"handboek-{n}.log") for _ in range(repeat)]
+    pdf = output.read_bytes()
+    return {"wall_s": [r.wall_s for r in runs], "cpu_s": [r.cpu_s for r in runs],
+            "rss_mib": max(r.rss_mib for r in runs), "pdf_kib": len(pdf) / 1024, "pages": page_count(pdf)}
 
 
 def median(values: list[float]) -> float:
@@ -322,6 +321,7 @@ def bench(sizes: list[int], repeat: int, pdf_size: int, seed: int, work: Path, s
         results[f"pdf_{n}_s"] = median(pdf["wall_s"])
         results[f"pdf_{n}_cpu_s"] = median(pdf["cpu_s"])
         results[f"pdf_{n}_pages"] = pdf["pages"]
+        results[f"pdf_{n}_rss_mib"] = pdf["rss_mib"]
     if pdf_size:
         results[f"pdf_share_{pdf_size}"] = results[f"pdf_{pdf_size}_s"] / results[f"build_plain_{small}_s"]
     results["targets"] = check_targets(results, small, large, pdf_size)

@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
+import tempfile
 from dataclasses import replace
 
 import pytest
+import zxingcpp
 from pypdf import PdfReader
 
 from conftest import REAL_CATALOGUE, ROOT, kennisbank
@@ -23,6 +27,7 @@ from kennisbank.model import freeze
 from kennisbank.pages import Renderer
 
 SITE = "https://kennisbank-ej.github.io/kennisbank/"
+PDFTOPPM = shutil.which("pdftoppm")
 EDITION = Edition(built=dt.date(2026, 12, 2), site_url=SITE)
 PAGES = docs_pages(ROOT / "docs")
 
@@ -125,6 +130,31 @@ def test_every_card_carries_all_a_reader_needs_and_its_address(everything, catal
             if example.fields.get(name):
                 assert words(example.fields[name])[:60] in everything, (example.slug, name)
         assert words(short_address(f"{SITE}voorbeelden/{example.slug}/")) in everything, example.slug
+
+
+def scanned(pdf: bytes, page: int) -> set[str]:
+    """What a phone reads from the QR codes on one page (1-based), printed at 150 dpi in grey."""
+    if not PDFTOPPM:
+        pytest.skip("LET OP: pdftoppm (poppler-utils) ontbreekt; de QR-codes zijn niet gescand. "
+                    "Installeer poppler-utils (.ci/run doet dat).")
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        image = subprocess.run([PDFTOPPM, "-gray", "-r", "150", "-f", str(page), "-l", str(page), file.name],
+                               capture_output=True, check=True).stdout
+    magic, size, _, pixels = image.split(b"\n", 3)   # PGM: P5, "width height", 255, the pixels
+    width, height = map(int, size.split())
+    return {code.text for code in zxingcpp.read_barcodes(memoryview(pixels).cast("B", (height, width)))}
+
+
+def test_the_qr_codes_scan_to_the_pages_they_name(book, texts, catalogue):
+    example = catalogue.of_kind("voorbeelden")[0]
+    page = next(i for i, text in enumerate(texts, 1) if words(short_address(f"{SITE}voorbeelden/{example.slug}/"))
+                in words(text))
+    assert f"{SITE}voorbeelden/{example.slug}/" in scanned(book, page)
+    assert SITE in scanned(book, 1)   # the cover: the site itself
+    checklist = catalogue.of_kind("checklists")[0]
+    assert scanned(worksheet_pdf(catalogue, checklist, EDITION), 1) == {f"{SITE}checklists/{checklist.slug}/"}
 
 
 def test_the_sites_own_pages_are_chapters(everything):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import segno
+import zxingcpp
 import typst
 
 from kennisbank.kinds import KINDS_BY_FOLDER
@@ -147,10 +147,12 @@ def short_address(url: str) -> str:
 
 
 def qr_svg(url: str) -> str:
-    """A QR code of `url` as SVG, drawn as vector paths."""
-    out = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(out, kind="svg", xmldecl=False, border=0, scale=1, svgns=True)
-    return out.getvalue().decode("utf-8")
+    """A QR code of `url` (error correction M) as SVG, drawn as vector shapes, without the quiet zone
+    (the page leaves room). zxing-cpp, compiled: a pure-Python encoder took 12 ms a code, most of a
+    large handbook's time."""
+    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    svg = zxingcpp.write_barcode_to_svg(code, add_quiet_zones=False)
+    return svg[svg.index("<svg"):]
 
 
 class _Builder:
