@@ -400,8 +400,9 @@ def worksheet_pdf(catalogue: Catalogue, checklist: Entry, edition: Edition) -> b
 
 
 def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    """The pages of a PDF Typst made, read from its page tree's root (/Type/Pages/Count N): parsing
+    the whole file took 0.3 s for 140 pages."""
+    return max(int(n) for n in re.findall(rb"/Type\s*/Pages\s*/Count\s+(\d+)", pdf))
 
 
 def subsets(catalogue: Catalogue) -> list[tuple[str, str, str]]:
