@@ -62,7 +62,7 @@ def project(tmp_path) -> Path:
     (lambda t: t.replace("beschrijving:", "beschrijvng:", 1), "catalogue/organisaties/expex.yml:4: onbekend veld"),
     (lambda t: t.replace("soort: jongerenorganisatie", "soort: jongerenorganisatie\n   extra: x"),
      "catalogue/organisaties/expex.yml:"),
-    (lambda t: t.replace("  - expex-resultaten", "  - expex-resultaat"), "'expex-resultaat' in veld 'bronnen[2]'"),
+    (lambda t: t.replace("  - expex-resultaten", "  - expex-resultaat"), "'expex-resultaat' bij de tweede bron"),
 ])
 def test_a_mistake_stops_the_build_and_keeps_the_old_site(project, mistake, expected):
     site = project / "site"
@@ -84,4 +84,5 @@ def test_the_validate_command_uses_the_same_checks_as_the_build(project):
     entry.write_text(entry.read_text(encoding="utf-8").replace("  - jongeren\n", "  - jongern\n", 1))
     result = kennisbank("controleer", cwd=project)
     assert result.returncode == 1
-    assert result.stdout.startswith("catalogue/organisaties/expex.yml:9: 'jongern' staat niet in de lijst")
+    assert result.stdout.startswith("catalogue/organisaties/expex.yml:9: de eerste doelgroep is 'jongern', maar dat "
+                                  "staat niet in de lijst")

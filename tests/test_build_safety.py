@@ -110,5 +110,5 @@ def test_a_personal_data_warning_is_printed_and_the_build_goes_on(project, tmp_p
                              "-d", str(tmp_path / "out")],
                             cwd=project, env=NO_PDF, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    assert ("catalogue/organisaties/expex.yml:4: waarschuwing: in veld 'beschrijving' staat iets dat lijkt "
+    assert ("catalogue/organisaties/expex.yml:4: waarschuwing: in het veld 'beschrijving' staat iets dat lijkt "
             "op een 06-nummer ('06-12345678').") in result.stderr

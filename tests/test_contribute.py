@@ -327,7 +327,7 @@ def test_three_typical_mistakes_are_reported_in_one_run_with_line_and_suggestion
     """)
     assert validate("--catalogus", str(tiny.root), "--formaat", "json") == 1
     found = [(p["code"], p["line"]) for p in json.loads(capsys.readouterr().out)]
-    assert found == [("onbekend-veld", 4), ("niet-in-lijst", 6), ("bestaat-niet", 8)]
+    assert found == [("onbekend-veld", 4), ("niet-in-lijst", 6), ("bron-bestaat-niet", 8)]
 
 
 def test_a_reference_in_a_field_that_is_already_wrong_is_not_reported_twice(tiny):

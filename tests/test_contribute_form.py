@@ -94,7 +94,9 @@ process.stdin.on("end", () => {
 
 def test_awkward_text_survives_the_round_trip(tiny):
     data = data_for(tiny, "voorbeelden")
-    many = [{"titel": f"Titel {i} {text}", "organisaties": ["jongerenraad-test"], "beschrijving": text,
+    one_line = {"\u2028": " ", "\t": " "}   # a title is one line (the schema's korte_tekst)
+    many = [{"titel": f"Titel {i} {text.translate(str.maketrans(one_line))}", "organisaties": ["jongerenraad-test"],
+             "beschrijving": text,
              "aanpak": f"Aanpak {text}", "lessen": f"{text}\ntweede les", "bronnen": ["een-bron"],
              "laatst_gecontroleerd": "2026-11-23"} for i, text in enumerate(AWKWARD)]
     results = json.loads(subprocess.run([NODE, "-e", BATCH, str(SCRIPT)], input=json.dumps({"data": data, "many": many}),

@@ -33,9 +33,12 @@ def test_duplicate_key_is_an_error_not_an_overwrite():
     assert "(ook op regel 1)" in problems[0].message
 
 
-def test_aliases_are_refused():
+def test_anchors_and_aliases_are_refused_once_with_the_line_quoted():
     _, _, problems = parse_yaml("a: &x [1, 2]\nb: *x\n", "f.yml")
-    assert [(p.code, p.line) for p in problems] == [("anker", 2)]
+    assert [(p.code, p.line) for p in problems] == [("anker", 1)]
+    _, _, problems = parse_yaml("naam: *Jeugd\n", "f.yml")
+    assert [(p.code, p.line) for p in problems] == [("anker", 1)]
+    assert problems[0].message.endswith('zo:\n    naam: "*Jeugd"')
 
 
 def test_empty_file():

@@ -20,13 +20,18 @@ from kennisbank.messages import MESSAGES, WARNINGS, text
 GOLDEN = Path(__file__).parent / "golden" / "meldingen.txt"
 # One example value per fact a message can name.
 FACTS = {
-    "field": "themas[2]", "name": "beschrijvng", "value": "jongern", "suggestion": " Bedoelde je 'jongeren'?",
+    "field": "het tweede thema", "name": "beschrijvng", "value": "jongern", "suggestion": " Bedoelde je 'jongeren'?",
     "allowed": "kinderen, jongeren, ouders", "vocabulary": "doelgroepen", "wanted": "een lijst (regels die beginnen "
     "met '- ')", "actual": "een tekst", "limit": 20, "length": 5123, "count": 250, "size": 300, "reason":
-    "Permission denied", "codepoint": "001B", "tag": "!!python/object", "first": 1, "stem": "Een Bron",
+    "Permission denied", "codepoint": "00A0", "tag": "!!python/object", "first": 1, "stem": "Een Bron",
     "expected": "een-bron", "slug": "een-brom", "other": "catalogue/agenda/een-bron.yml", "detail": "iets anders",
-    "target": "een-brom", "folder": "bronnen", "placeholder": "VUL IN", "snippet": "<script>", "scheme": "javascript",
-    "found": "06-12345678", "example": "een-bron", "term": "Ervaringskennis",
+    "folder": "bronnen", "placeholder": "VUL IN", "snippet": "<script>", "scheme": "javascript",
+    "found": "06-12345678", "term": "Ervaringskennis", "singular": "organisatie",
+    "where": " bij de eerste bron", "char": "een niet-afbrekende spatie", "quote": "'", "lost": "#jeugdstem die",
+    "fixed": 'naam: "\'t Jeugdhuis"', "month": "februari", "year": 2026, "days": 28, "today": "2026-11-23",
+    "title": "Jaarverslag 2024", "names": "jaar, url",
+    "date": "2025-02-01", "place": "na de dubbele punt",
+    "list_example": "    themas:\n      - jongerenparticipatie\n      - beleid", "sign": "*", "example": "een-bron", "new_source": "    bronnen:\n      - titel: De titel van de tekst\n        uitgever: Wie de tekst heeft uitgegeven",
 }
 
 
@@ -55,3 +60,21 @@ def test_every_code_in_the_code_has_a_message_and_every_message_is_used():
     assert named - set(MESSAGES) == set(), "codes without a message"
     unused = {code for code in MESSAGES if f'"{code}"' not in source}
     assert unused == set(), "messages no code uses"
+
+
+def test_every_list_field_names_its_items_in_words():
+    """A message about an item of a list says "het tweede thema": every list field needs its words."""
+    from conftest import REAL_CATALOGUE
+    from kennisbank.messages import ITEM_WORDS
+    from kennisbank.schema import load_schema
+
+    schema, _ = load_schema(REAL_CATALOGUE)
+    lists = {field.name for fields in schema.fields.values() for field in _all(fields)
+             if field.type in ("keuzes", "verwijzingen", "teksten", "gerelateerd", "groepen")}
+    assert lists - set(ITEM_WORDS) == set()
+
+
+def _all(fields):
+    for field in fields:
+        yield field
+        yield from _all(field.children + field.new_fields)

@@ -66,7 +66,7 @@ def test_validate_command_prints_the_warning_and_succeeds(tiny):
     path.write_text(path.read_text() + "auteurs:\n  - j.jansen@ziggo.nl\n")
     result = kennisbank("controleer", "--catalogus", "catalogue", cwd=tiny.root.parent, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("catalogue/bronnen/een-bron.yml:7: waarschuwing: in veld 'auteurs[1]' ")
+    assert result.stdout.startswith("catalogue/bronnen/een-bron.yml:7: waarschuwing: in de eerste auteur ")
     assert "'j.jansen@ziggo.nl'" in result.stdout and RULES in result.stdout
 
 

@@ -52,7 +52,7 @@ def test_value_outside_vocabulary_suggests_the_closest(tiny):
 def test_missing_source_reference(tiny):
     tiny.edit("voorbeelden/jongeren-geven-advies.yml", "  - een-bron", "  - een-brom")
     [problem] = problems_of(tiny)
-    assert (problem.code, problem.file, problem.line) == ("bestaat-niet", EXAMPLE, 9)
+    assert (problem.code, problem.file, problem.line) == ("bron-bestaat-niet", EXAMPLE, 9)
     assert "Bedoelde je 'een-bron'?" in problem.message
 
 
@@ -86,17 +86,18 @@ def test_url_must_be_http(tiny):
     assert found(tiny) == [("geen-webadres", ORG, 13)]
 
 
-@pytest.mark.parametrize("date", ["2026-02-30", "1-11-2026", "gisteren"])
-def test_bad_dates(tiny, date):
+@pytest.mark.parametrize("date, code", [("2026-02-30", "dag-bestaat-niet"), ("1-11-2026", "geen-datum"),
+                                        ("gisteren", "geen-datum")])
+def test_bad_dates(tiny, date, code):
     tiny.edit("bronnen/een-bron.yml", "2026-11-01", date)
-    assert found(tiny) == [("geen-datum", "catalogue/bronnen/een-bron.yml", 5)]
+    assert found(tiny) == [(code, "catalogue/bronnen/een-bron.yml", 5)]
 
 
 def test_a_text_where_a_list_belongs_shows_the_list(tiny):
     tiny.edit("organisaties/jongerenraad-test.yml", "themas:\n  - jongerenparticipatie", "themas: jongerenparticipatie")
     [problem] = problems_of(tiny)
     assert (problem.code, problem.line) == ("geen-lijst", 9)
-    assert problem.message.endswith("zoals:\n    themas:\n      - jongerenparticipatie")
+    assert problem.message.endswith("zo:\n    themas:\n      - jongerenparticipatie")
 
 
 def test_file_name_must_be_a_slug(tiny):
@@ -122,7 +123,7 @@ def test_every_problem_in_one_run(tiny):
     tiny.write("organisaties/kapot.yml", "naam: x\n  soort: y\n")
     tiny.edit("voorbeelden/jongeren-geven-advies.yml", "  - een-bron", "  - geen-bron")
     assert found(tiny) == [("yaml-dubbele-punt", "catalogue/organisaties/kapot.yml", 2),
-                           ("bestaat-niet", EXAMPLE, 9)]
+                           ("bron-bestaat-niet", EXAMPLE, 9)]
 
 
 def test_placeholders_say_not_filled_in_instead_of_the_schema_complaint(tiny):
@@ -169,7 +170,7 @@ def test_the_glossary_is_checked_like_an_entry(tiny):
     """)
     tiny.edit("begrippen.yml", "  - een-bron\n  zie_ook", "  - geen-bron\n  zie_ook")
     tiny.edit("begrippen.yml", "- Ervaringsdeskundige\n", "- Ervaringsdeskundig\n")
-    assert found(tiny) == [("bestaat-niet", "catalogue/begrippen.yml", 4),
+    assert found(tiny) == [("bron-bestaat-niet", "catalogue/begrippen.yml", 4),
                            ("onbekende-term", "catalogue/begrippen.yml", 6),
                            ("dubbele-term", "catalogue/begrippen.yml", 13),
                            ("onbekend-veld", "catalogue/begrippen.yml", 17)]

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kennisbank.messages import WARNINGS, text
+from kennisbank.messages import ITEM_WORDS, ORDINALS, WARNINGS, text
 
 FieldPath = tuple[str | int, ...]
 Finding = tuple[str, dict[str, object]]   # what a text check found: (message code, the facts for its text)
@@ -50,7 +50,13 @@ class Problem:
 
 
 def problem(code: str, file: str, line: int | None, path: FieldPath = (), **params: object) -> Problem:
-    """A Problem with the Dutch text of `code`, filled in with `params`."""
+    """A Problem with the Dutch text of `code`, filled in with `params`.
+
+    A message names its field as {field}: the field at `path` in words (field_words), unless
+    the caller gives `field` itself.
+    """
+    if path and "field" not in params:
+        params["field"] = field_words(path)
     return Problem(file, line, code, text(code, **params), path)
 
 
@@ -81,8 +87,44 @@ def choices(allowed: Iterable[str]) -> str:
 
 
 def field_name(path: Iterable[str | int]) -> str:
-    """("punten", 2, "bron") -> "punten[3].bron" (people count from 1)."""
+    """("punten", 2, "bron") -> "punten[3].bron" (people count from 1): the field for tools (JSON output)."""
     name = ""
     for part in path:
         name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name
+
+
+def ordinal(index: int) -> str:
+    """0 -> "eerste", 1 -> "tweede", ... 24 -> "25e"."""
+    return ORDINALS[index] if index < len(ORDINALS) else f"{index + 1}e"
+
+
+def field_words(path: Iterable[str | int]) -> str:
+    """The field at `path` as people say it, for messages.
+
+        ("naam",)                 -> "het veld 'naam'"
+        ("leeftijd", "van")       -> "het veld 'leeftijd: van'"
+        ("themas", 1)             -> "het tweede thema"
+        ("punten", 2, "bron")     -> "het veld 'bron' bij het derde punt"
+        (0, "bronnen", 1)         -> "de tweede bron bij het eerste begrip"   (the glossary is a list)
+    """
+    parts = list(path)
+    steps: list[str] = []       # from the outside in: "het derde punt", "het veld 'bron'"
+    names: list[str] = []       # field names in a row, as in "leeftijd: van"
+    for at, part in enumerate(parts):
+        if isinstance(part, int):
+            continue
+        following = parts[at + 1] if at + 1 < len(parts) else None
+        if isinstance(following, int):
+            if names:
+                steps.append(f"het veld '{': '.join(names)}'")
+                names = []
+            words = ITEM_WORDS.get(part, "de {n} waarde bij '" + part + "'")
+            steps.append(words.format(n=ordinal(following)))
+        else:
+            names.append(part)
+    if names:
+        steps.append(f"het veld '{': '.join(names)}'")
+    if parts and isinstance(parts[0], int):      # an item of a file that is a list (the glossary)
+        steps.insert(0, ITEM_WORDS[None].format(n=ordinal(parts[0])))
+    return " bij ".join(reversed(steps))

@@ -9,6 +9,8 @@ list a field draws from, and which kind a reference points to, is read from thei
     schema.vocabulary_of("werkgebied")       # Vocabulary("werkgebieden", ...), the same in every kind
     schema.vocabulary_of("soort", "bronnen") # Vocabulary("soorten-bron", ...)
     list(schema.references("voorbeelden", data))   # [(("organisaties", 0), "organisaties", "njr"), ...]
+    list(schema.new_sources("voorbeelden", data))  # [(("bronnen", 1), {"titel": ..., "uitgever": ...}), ...]
+    schema.field_at("checklists", ("punten", 2, "bron"))   # Field("bron", ...)
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kennisbank.fields import DEFINITIONS, VOCABULARY_SCHEMA, Field, read_fields
+from kennisbank.fields import VOCABULARY_SCHEMA, Field, read_fields
 from kennisbank.kinds import KINDS
 from kennisbank.problems import FieldPath, Problem
 from kennisbank.vocabularies import Vocabulary, load_vocabularies, vocabulary_schema
@@ -54,6 +56,39 @@ class Schema:
         """(path of the value, folder it points into, slug) for every reference in an entry of `folder`."""
         return _references(self.fields[folder], data, path)
 
+    def new_sources(self, folder: str, data: Mapping[str, Any], path: FieldPath = ()
+                    ) -> Iterator[tuple[FieldPath, Mapping[str, Any]]]:
+        """(path, fields) of every source written out in full in a list of sources, instead of its file name."""
+        for at, field, value in _walk(self.fields[folder], data, path):
+            if field.new_fields and isinstance(value, (list, tuple)):
+                for index, item in enumerate(value):
+                    if isinstance(item, Mapping):
+                        yield at + (index,), item
+
+    def field_at(self, folder: str, path: FieldPath) -> Field | None:
+        """The field a value at `path` belongs to (list positions skipped), or None for an unknown field."""
+        field, fields = None, self.fields.get(folder, ())
+        for part in path:
+            if isinstance(part, int):
+                continue
+            field = next((f for f in fields if f.name == part), None)
+            if field is None:
+                return None
+            fields = field.children or field.new_fields
+        return field
+
+    def is_required(self, folder: str, path: FieldPath) -> bool:
+        """Whether the value at `path` must be there: its field and every field around it are required."""
+        fields = self.fields.get(folder, ())
+        for part in path:
+            if isinstance(part, int):
+                continue
+            field = next((f for f in fields if f.name == part), None)
+            if field is None or not field.required:
+                return False
+            fields = field.children or field.new_fields
+        return bool(path)
+
 
 def _all(fields: tuple[Field, ...]) -> Iterator[Field]:
     """The fields and the fields inside groups (the points of a checklist)."""
@@ -62,11 +97,25 @@ def _all(fields: tuple[Field, ...]) -> Iterator[Field]:
         yield from _all(field.children)
 
 
+def _walk(fields: tuple[Field, ...], data: Mapping[str, Any], path: FieldPath
+          ) -> Iterator[tuple[FieldPath, Field, Any]]:
+    """(path, field, value) of every field present in `data`, into groups and new sources."""
+    for field in fields:
+        if field.name not in data:
+            continue
+        value, at = data[field.name], path + (field.name,)
+        yield at, field, value
+        if field.type == "groep" and isinstance(value, Mapping):
+            yield from _walk(field.children, value, at)
+        elif (field.type == "groepen" or field.new_fields) and isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    yield from _walk(field.children or field.new_fields, item, at + (index,))
+
+
 def _references(fields: tuple[Field, ...], data: Mapping[str, Any], path: FieldPath
                 ) -> Iterator[tuple[FieldPath, str, str]]:
-    for field in fields:
-        value = data.get(field.name)
-        at = path + (field.name,)
+    for at, field, value in _walk(fields, data, path):
         if field.type == "verwijzing" and isinstance(value, str):
             yield at, field.target, value
         elif field.type in ("verwijzingen", "gerelateerd") and isinstance(value, (list, tuple)):
@@ -74,12 +123,6 @@ def _references(fields: tuple[Field, ...], data: Mapping[str, Any], path: FieldP
                 if isinstance(item, str):
                     folder, slug = item.partition("/")[::2] if field.type == "gerelateerd" else (field.target, item)
                     yield at + (index,), folder, slug
-        elif field.type == "groep" and isinstance(value, Mapping):
-            yield from _references(field.children, value, at)
-        elif field.type == "groepen" and isinstance(value, (list, tuple)):
-            for index, item in enumerate(value):
-                if isinstance(item, Mapping):
-                    yield from _references(field.children, item, at + (index,))
 
 
 def load_schema(root: Path) -> tuple[Schema, list[Problem]]:
@@ -88,9 +131,8 @@ def load_schema(root: Path) -> tuple[Schema, list[Problem]]:
     documents = {path.name: json.loads(path.read_text(encoding="utf-8"))
                  for path in sorted((root / SCHEMA_FOLDER).glob("*.schema.json"))}
     documents[VOCABULARY_SCHEMA] = vocabulary_schema(vocabularies)   # the lists as they are now, not as committed
-    definitions = documents[DEFINITIONS].get("$defs", {})
-    fields = {kind.folder: read_fields(documents[f"{kind.folder}.schema.json"], definitions, vocabularies)
+    fields = {kind.folder: read_fields(documents[f"{kind.folder}.schema.json"], documents, vocabularies)
               for kind in KINDS}
     if (glossary := documents.get(f"{GLOSSARY}.schema.json")) is not None:
-        fields[GLOSSARY] = read_fields(glossary["items"], definitions, vocabularies)
+        fields[GLOSSARY] = read_fields(glossary["items"], documents, vocabularies)
     return Schema(documents, vocabularies, fields), problems

@@ -3,7 +3,14 @@
 Entries are small mappings written by people, so the reader is strict where
 YAML is lenient: duplicate keys, anchors/aliases, merge keys and several
 documents are errors, and dates stay strings (as in YAML 1.2 and the editors)
-so a bad date is reported by the schema instead of crashing the parser::
+so a bad date is reported by the schema instead of crashing the parser.
+
+Two things YAML does quietly are made visible or undone, so no text is lost:
+a blank line between paragraphs of a folded text (`>-`) stays a paragraph break
+(YAML would make it a single line break, which Markdown joins into one
+paragraph), and text after an unquoted ' #' is noted (`comments`), since YAML
+drops it as a comment. A syntax error the reader knows how to fix (kennisbank.syntax)
+is reported and then repaired in memory, so the rest of the file is still checked::
 
     data, lines, problems = read_yaml(Path("catalogue/organisaties/njr.yml"), "catalogue/organisaties/njr.yml")
     lines[("doelgroepen", 0)]   # -> 7
@@ -13,12 +20,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kennisbank.advice import quoted_line
+from kennisbank.messages import INVISIBLE, INVISIBLE_WHERE
 from kennisbank.problems import FieldPath, Problem, problem
+from kennisbank.syntax import block_text_lines, explain, invisible_in_structure
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
@@ -35,6 +46,10 @@ _FLOW = re.compile(r"[\[\]{}]")
 _DEEP_LEAD = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$)){%d}" % (MAX_NESTING + 1), re.MULTILINE)
 # Characters YAML refuses; found here first so the message can name the line.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+MAX_REPAIRS = 20   # syntax errors fixed in memory to read on; then the first one left is the last reported
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+_COMMENT = re.compile(r"[ \t]+#(.*)")
 
 Lines = dict[FieldPath, int]
 
@@ -54,44 +69,6 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
-
-# The parser's English, translated for people who have never seen YAML: (what it says, message code).
-_YAML_CODES = (
-    ("found character '\\t'", "yaml-tab"),
-    ("tab character", "yaml-tab"),
-    ("cannot start any token", "yaml-teken"),
-    ("invalid Unicode character escape", "yaml-unicode"),
-    ("mapping values are not allowed", "yaml-dubbele-punt"),
-    ("could not find expected ':'", "yaml-dubbele-punt-mist"),
-    ("did not find expected key", "yaml-inspringing"),
-    ("expected <block end>", "yaml-inspringing"),
-    ("did not find expected '-'", "yaml-lijst"),
-    ("found unexpected end of stream", "yaml-einde"),
-    ("while scanning a quoted scalar", "yaml-aanhalingsteken"),
-    ("found undefined alias", "yaml-sterretje"),
-    ("expected a single document", "yaml-documenten"),
-    ("found unknown escape character", "yaml-backslash"),
-)
-
-
-def _yaml_problem(rel: str, error: yaml.YAMLError, source: str) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    message = str(error)
-    if line is not None and "\t" in _indent(source, line):
-        return problem("yaml-tab", rel, line)
-    for needle, code in _YAML_CODES:
-        if needle in message:
-            return problem(code, rel, line)
-    return problem("yaml", rel, line, detail=getattr(error, "problem", None) or message.splitlines()[0])
-
-
-def _indent(text: str, line: int) -> str:
-    """The leading whitespace of line `line` (1-based)."""
-    lines = text.split("\n")
-    rest = lines[line - 1] if line <= len(lines) else ""
-    return rest[: len(rest) - len(rest.lstrip(" \t"))]
-
 
 def _line_at(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
@@ -126,39 +103,120 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Problem | None]:
     return text.removeprefix("\ufeff"), None
 
 
+def _invisible_spaces(text: str, rel: str) -> tuple[str, list[Problem]]:
+    """Invisible characters where YAML needs a space (or nothing), reported and replaced, outside | and > texts."""
+    if not _INVISIBLE.search(text):
+        return text, []
+    lines = text.split("\n")
+    found = []
+    inside_texts = block_text_lines(lines)
+    for number, line in enumerate(lines, 1):
+        if number not in inside_texts and (fix := invisible_in_structure(line)):
+            where, char, fixed = fix
+            found.append(problem("onzichtbare-spatie", rel, number, char=INVISIBLE[char], codepoint=f"{ord(char):04X}",
+                                 place=INVISIBLE_WHERE[where], fixed=fixed.rstrip()))
+            lines[number - 1] = fixed
+    return "\n".join(lines), found
+
+
+@dataclass(frozen=True)
+class Comment:
+    """Text after ' #' on the line of an unquoted value: YAML drops it as a comment."""
+
+    line: int
+    text: str          # what follows the '#'
+    fixed: str         # the line written so the text is kept: the value and the rest between quotes
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    """A file as read: its data (None when it could not be read at all), the line of every field,
+    the problems found while reading, the comments after unquoted values, and its text."""
+
+    data: Any
+    lines: Lines
+    problems: list[Problem]
+    comments: dict[FieldPath, Comment]
+    text: str = ""
+
+
 def read_yaml(path: Path, rel: str) -> tuple[Any, Lines, list[Problem]]:
     """Parse `path`; returns (data, lines, problems). `rel` is the name used in messages."""
+    found = load_yaml(path, rel)
+    return found.data, found.lines, found.problems
+
+
+def load_yaml(path: Path, rel: str) -> YamlFile:
+    """Read and parse `path`; the data is there even after syntax errors the reader could repair."""
     path = Path(path)
     if path.is_symlink():
-        return None, {}, [problem("snelkoppeling", rel, None)]
+        return YamlFile(None, {}, [problem("snelkoppeling", rel, None)], {})
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:   # refused unread: a huge file need not fit in memory
-            return None, {}, [problem("te-groot", rel, None, size=size // 1024, limit=MAX_BYTES // 1024)]
+            return YamlFile(None, {}, [problem("te-groot", rel, None, size=size // 1024, limit=MAX_BYTES // 1024)], {})
         raw = path.read_bytes()
     except OSError as error:
-        return None, {}, [problem("onleesbaar", rel, None, reason=error.strerror)]
+        return YamlFile(None, {}, [problem("onleesbaar", rel, None, reason=error.strerror)], {})
     if len(raw) > MAX_BYTES:   # it grew since stat()
-        return None, {}, [problem("te-groot", rel, None, size=len(raw) // 1024, limit=MAX_BYTES // 1024)]
+        return YamlFile(None, {}, [problem("te-groot", rel, None, size=len(raw) // 1024, limit=MAX_BYTES // 1024)],
+                        {})
     text, found = decode(raw, rel)
     if found:
-        return None, {}, [found]
-    return parse_yaml(text, rel)
+        return YamlFile(None, {}, [found], {})
+    return parse_text(text, rel)
 
 
 def parse_yaml(text: str, rel: str) -> tuple[Any, Lines, list[Problem]]:
+    found = parse_text(text, rel)
+    return found.data, found.lines, found.problems
+
+
+def parse_text(text: str, rel: str) -> YamlFile:
+    """Parse YAML text; a syntax error kennisbank.syntax can repair is reported, repaired, and reading goes on."""
     if found := scan(text, rel):
-        return None, {}, [found]
-    reader = _EventReader(text, rel)
+        return YamlFile(None, {}, [found], {}, text)
+    original = text
+    text, repaired = _invisible_spaces(text, rel)
+    for _ in range(MAX_REPAIRS + 1):
+        reader = _EventReader(text, rel)
+        try:
+            data, has_value = reader.read()
+        except yaml.YAMLError as error:
+            found_now, fixed = explain(error, text, rel)
+            repaired += found_now
+            if fixed is None or len(repaired) > MAX_REPAIRS:
+                return YamlFile(None, {}, repaired, {}, original)
+            text = fixed
+            continue
+        finally:
+            reader.loader.dispose()
+        break
+    if not has_value:
+        return YamlFile(None, {}, repaired + [problem("leeg-bestand", rel, 1)], {}, original)
+    if reader.folded:
+        data = _keep_paragraphs(data, text, rel, reader.folded)
+    return YamlFile(data, reader.lines, repaired + reader.problems, reader.comments, original)
+
+
+def _keep_paragraphs(data: Any, text: str, rel: str, folded: list[tuple[FieldPath, int]]) -> Any:
+    """The data with each folded text (>) read as a literal one (|), so its paragraph breaks stay."""
+    chars = list(text)
+    for _, index in folded:
+        chars[index] = "|"
+    reader = _EventReader("".join(chars), rel)
     try:
-        data, has_value = reader.read()
-    except yaml.YAMLError as error:
-        return None, {}, [_yaml_problem(rel, error, text)]
+        literal, _ = reader.read()
+    except yaml.YAMLError:   # cannot happen: only the indicator changed; keep YAML's own reading
+        return data
     finally:
         reader.loader.dispose()
-    if not has_value:
-        return None, {}, [problem("leeg-bestand", rel, 1)]
-    return data, reader.lines, reader.problems
+    for path, _ in folded:
+        target, source = data, literal
+        for part in path[:-1]:
+            target, source = target[part], source[part]
+        target[path[-1]] = source[path[-1]]
+    return data
 
 
 class _EventReader:
@@ -170,10 +228,13 @@ class _EventReader:
 
     def __init__(self, text: str, rel: str):
         self.loader = _Loader(text)
+        self.text = text
         self.rel = rel
         self.lines: Lines = {}
         self.problems: list[Problem] = []
-        self.alias_line: int | None = None   # the first '*alias'; reported once
+        self.alias: tuple[int, str] | None = None   # (line, '*' or '&') of the first alias or anchor; reported once
+        self.folded: list[tuple[FieldPath, int]] = []   # folded texts with a line break: (path, index of '>')
+        self.comments: dict[FieldPath, Comment] = {}
 
     def problem(self, event: yaml.Event, code: str, **params: object) -> None:
         self.problems.append(problem(code, self.rel, event.start_mark.line + 1, **params))
@@ -196,17 +257,21 @@ class _EventReader:
         if not isinstance(event, yaml.StreamEndEvent):
             raise yaml.composer.ComposerError("expected a single document in the stream", document.start_mark,
                                               "but found another document", event.start_mark)
-        if self.alias_line is not None:
-            self.problems.append(problem("anker", self.rel, self.alias_line))
+        if self.alias is not None:
+            line, char = self.alias
+            self.problems.append(problem("anker", self.rel, line, sign=char,
+                                         fixed=quoted_line(self.text.split("\n")[line - 1]).rstrip()))
         return data, has_value
 
     def value(self, event: yaml.Event, path: FieldPath) -> Any:
         """The value that starts with `event`; consumes its events up to and including its end."""
         self.lines.setdefault(path, event.start_mark.line + 1)
-        if isinstance(event, yaml.AliasEvent):
-            if self.alias_line is None:
-                self.alias_line = event.start_mark.line + 1
-            return None
+        if isinstance(event, yaml.AliasEvent):   # never expanded: read as the text it was meant to be
+            if self.alias is None:
+                self.alias = (event.start_mark.line + 1, "*")
+            return "*" + event.anchor
+        if getattr(event, "anchor", None) is not None and self.alias is None:
+            self.alias = (event.start_mark.line + 1, "&")
         if len(path) > MAX_DEPTH:
             self.problem(event, "te-diep-velden", limit=MAX_DEPTH)
             return self.skip(event)
@@ -219,9 +284,13 @@ class _EventReader:
             while not isinstance(event := self.loader.get_event(), yaml.SequenceEndEvent):
                 items.append(self.value(event, path + (len(items),)))
             return items
-        return self.scalar(event)
+        return self.scalar(event, path)
 
-    def scalar(self, event: yaml.ScalarEvent) -> Any:
+    def scalar(self, event: yaml.ScalarEvent, path: FieldPath) -> Any:
+        if event.style == ">" and "\n" in event.value:
+            self.folded.append((path, event.start_mark.index))
+        elif not event.style:
+            self.note_comment(event, path)
         tag = event.tag
         if tag in (None, "!"):
             if not event.implicit[0]:   # quoted or a block scalar: always text
@@ -238,11 +307,26 @@ class _EventReader:
             self.problem(event, "onleesbare-waarde", reason=error)
             return None
 
+    def note_comment(self, event: yaml.ScalarEvent, path: FieldPath) -> None:
+        """Remember text after ' #' on the line where an unquoted value ends."""
+        end = event.end_mark.index
+        line_end = self.text.find("\n", end)
+        match = _COMMENT.match(self.text, end, line_end if line_end >= 0 else len(self.text))
+        if match is None:
+            return
+        start_line = event.start_mark.line + 1
+        line = self.text.split("\n")[start_line - 1]
+        whole = f"{event.value} #{match.group(1)}".strip()
+        self.comments[path] = Comment(event.end_mark.line + 1, match.group(1).strip(), quoted_line(line, whole))
+
     def mapping(self, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         get = self.loader.get_event
         while not isinstance(key_event := get(), yaml.MappingEndEvent):
             key = key_event.value if isinstance(key_event, yaml.ScalarEvent) else None
+            if key is not None and _INVISIBLE.search(key):   # e.g. a non-breaking space before the name
+                self.invisible_key(key_event)
+                key = _INVISIBLE.sub("", key).strip()
             if key == "<<":
                 self.problem(key_event, "samenvoegen")
             elif key is None:
@@ -256,6 +340,17 @@ class _EventReader:
                 continue
             self.skip(get())   # the value of a refused key
         return result
+
+    def invisible_key(self, event: yaml.ScalarEvent) -> None:
+        number = event.start_mark.line + 1
+        line = self.text.split("\n")[number - 1]
+        if found := invisible_in_structure(line):
+            where, char, fixed = found
+        else:
+            char = _INVISIBLE.search(event.value).group()
+            where, fixed = "begin", line.replace(char, "")
+        self.problems.append(problem("onzichtbare-spatie", self.rel, number, char=INVISIBLE[char],
+                                     codepoint=f"{ord(char):04X}", place=INVISIBLE_WHERE[where], fixed=fixed.rstrip()))
 
     def refuse_tag(self, event: yaml.Event, tag: str) -> None:
         self.problem(event, "yaml-label", tag=tag.replace("tag:yaml.org,2002:", "!!"))

@@ -13,17 +13,16 @@ import argparse
 import datetime as dt
 import sys
 
-from slugify import slugify
-
 from kennisbank.commands import add_catalogue_option, date, is_catalogue
 from kennisbank.files import write_atomic
 from kennisbank.kinds import KINDS
+from kennisbank.names import MAX_SLUG, slug_for
 from kennisbank.placeholders import PLACEHOLDER
 from kennisbank.scaffold import scaffold
 from kennisbank.schema import load_schema
 
 KINDS_BY_WORD = {kind.singular: kind for kind in KINDS}
-MAX_SLUG = 80   # file names stay readable and far below the file system's limit
+__all__ = ["MAX_SLUG", "add", "run"]
 
 
 def add(commands: argparse._SubParsersAction) -> None:
@@ -39,7 +38,7 @@ def add(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     kind = KINDS_BY_WORD[args.soort]
     name = args.naam.strip()
-    slug = slugify(name, max_length=MAX_SLUG, word_boundary=True)
+    slug = slug_for(name)
     if not slug:
         print(f"Van de naam '{args.naam}' kan geen bestandsnaam gemaakt worden. "
               f"Gebruik letters of cijfers.", file=sys.stderr)
