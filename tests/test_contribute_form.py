@@ -3,7 +3,9 @@ it produces goes through the same validator as every catalogue file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 from dataclasses import replace
@@ -15,7 +17,7 @@ import pytest
 from slugify import slugify
 
 from conftest import ROOT
-from kennisbank import Catalogue, load_catalogue
+from kennisbank import Catalogue, CatalogueError, load_catalogue
 from kennisbank.contribute_form import FORM_PAGES, form_data, form_pages
 
 SCRIPT = ROOT / "docs" / "assets" / "bijdragen.js"
@@ -94,7 +96,7 @@ process.stdin.on("end", () => {
 
 def test_awkward_text_survives_the_round_trip(tiny):
     data = data_for(tiny, "voorbeelden")
-    one_line = {"\u2028": " ", "\t": " "}   # a title is one line (the schema's korte_tekst)
+    one_line = {"\u2028": " ", "\t": " "}
     many = [{"titel": f"Titel {i} {text.translate(str.maketrans(one_line))}", "organisaties": ["jongerenraad-test"],
              "beschrijving": text,
              "aanpak": f"Aanpak {text}", "lessen": f"{text}\ntweede les", "bronnen": ["een-bron"],
@@ -108,7 +110,10 @@ def test_awkward_text_survives_the_round_trip(tiny):
     for values, text in zip(many, AWKWARD):
         entry = catalogue.get("voorbeelden", slugify(values["titel"]))
         expected = text.replace("\u2028", "\n").replace("\x00", "").strip()
-        assert (entry.fields["beschrijving"], entry.fields["lessen"]) == (expected, (expected, "tweede les")), text
+        # Lessons are one per line; "- streep" typed as a lesson is the list item "streep".
+        lessons = tuple(re.sub(r"^(?:[-*+]|\d{1,3}[.)])\s+", "", line).strip() for line in expected.split("\n")
+                        if line.strip())
+        assert (entry.fields["beschrijving"], entry.fields["lessen"]) == (expected, lessons + ("tweede les",)), text
 
 
 def test_source_form_yaml_passes_the_validator(tiny):
@@ -128,24 +133,47 @@ def test_check_reports_missing_and_malformed_answers_in_dutch(tiny):
     values = {**ORGANISATION, "naam": "Jongerenraad Test", "soort": "", "bronnen": [], "website": "www.voorbeeld",
               "laatst_gecontroleerd": "2026-02-30", "leeftijd": {"van": "120", "tot": ""}, "afkorting": "X" * 21}
     assert js("check", data, values) == [
-        {"field": "afkorting", "message": "'Afkorting' is te lang: 21 tekens, hoogstens 20."},
+        {"field": "afkorting", "message": "'Afkorting' is te lang: 21 tekens, hoogstens 20. Maak het korter."},
         {"field": "soort", "message": "Kies een waarde bij 'Soort'."},
-        {"field": "leeftijd.van", "message": "'Van' moet een heel getal van 0 tot en met 99 zijn."},
+        {"field": "leeftijd.van", "message": "'Van' moet een heel getal van 0 tot en met 99 zijn, zonder woorden."},
         {"field": "website", "message": "'Website' is geen geldig webadres. Begin met https://, zoals "
                                         "https://www.voorbeeld.nl."},
-        {"field": "bronnen", "message": "Kies minstens één waarde bij 'Bronnen'."},
-        {"field": "laatst_gecontroleerd", "message": "'Laatst gecontroleerd' is geen bestaande datum. Schrijf "
-                                                     "jaar-maand-dag, zoals 2026-11-23."},
+        {"field": "bronnen", "message": "Kies minstens één bron bij 'Bronnen', of vul een nieuwe bron in."},
+        {"field": "laatst_gecontroleerd", "message": "Schrijf de datum bij 'Laatst gecontroleerd' als jaar-maand-dag, "
+                                                     f"bijvoorbeeld {dt.date.today().isoformat()}."},
         {"field": "naam", "message": "Er is al een item met de bestandsnaam 'jongerenraad-test'. Staat het er al "
                                      "in? Pas dan dat item aan. Is het iets anders? Kies een naam die het verschil "
                                      "laat zien."},
     ]
 
 
-def test_slugs_match_python_slugify():
+SLUG_RUNNER = """
+const kb = require(process.argv[1]); let input = "";
+process.stdin.on("data", (c) => input += c);
+process.stdin.on("end", () => {
+  const {rules, names} = JSON.parse(input);
+  process.stdout.write(JSON.stringify(names.map((n) => kb.slugify(n, rules))));
+});
+"""
+
+
+def test_file_names_are_the_validators_names(tiny):
+    """The form names the file as `kennisbank nieuw` and a new source do (names.slug_for), accents,
+    ß, Ø, Ł, curly quotes, entities and the cut at 80 characters included."""
+    import random
+
+    from kennisbank.names import TABLE_RANGES, slug_for
+    rules = data_for(tiny, "organisaties")["slug"]
     names = ["Stichting Één & Co", "Jongerenraad 's-Hertogenbosch", "  GGZ  Breburg ", "Ervaring—deskundig!",
-             "Café Ürbana 2.0", "MIND Young (MY)"]
-    assert js("slugify", None, names) == [slugify(n) for n in names]
+             "Café Ürbana 2.0", "MIND Young (MY)", "Straße Øresund Łódź", "Children’s", "Children's", "€ 5",
+             "1,5 jaar", "&eacute;t&eacute;", "Москва", "Stichting " * 19, "x" * 100]
+    alphabet = [chr(c) for start, end in TABLE_RANGES for c in range(start, end + 1)] + list("abc XYZ 019'’-,.&;#")
+    rng = random.Random(17)
+    names += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 120))) for _ in range(500)]
+    result = subprocess.run([NODE, "-e", SLUG_RUNNER, str(SCRIPT)], input=json.dumps({"rules": rules, "names": names}),
+                            capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [slug_for(name) for name in names]
+    assert slug_for("Straße Øresund Łódź") == "strasse-oresund-lodz"
 
 
 def test_link_opens_githubs_new_file_page_with_name_and_content(tiny):
@@ -188,7 +216,7 @@ def test_every_control_has_a_label_and_every_field_is_on_the_page(tiny, page):
     unlabelled = [c for c in parser.controls if c.get("id") not in parser.labelled and id(c) not in parser.labelled]
     assert parser.controls and unlabelled == []
     data = data_for(tiny, page.folder)
-    names = {c["name"] for c in parser.controls}
+    names = {c.get("name") for c in parser.controls}
     for field in data["fields"]:
         wanted = {f"{field['name']}.{c['name']}" for c in field["children"]} or {field["name"]}
         assert wanted <= names, field["name"]
@@ -205,3 +233,184 @@ def test_page_data_cannot_close_its_script_element(tiny):
     data = markdown.split('id="kb-formulier-gegevens">', 1)[1]
     assert data.count("</script>") == 1
     assert "Een &lt;/script&gt;&lt;b&gt;bron&lt;/b&gt;" in markdown   # the checkbox label, escaped
+
+
+# --- the form applies the validator's rules ------------------------------------------------------
+
+CHECK_AND_BUILD = """
+const kb = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", (chunk) => input += chunk);
+process.stdin.on("end", () => {
+  const {data, many} = JSON.parse(input);
+  process.stdout.write(JSON.stringify(many.map((v) => [kb.check(data, v), kb.buildYaml(data, v), kb.fitsInUrl(data, v),
+                                                       kb.newFileUrl(data, v), kb.emptyFileUrl(data, v)])));
+});
+"""
+
+
+def run_form(data: dict, many: list[dict]) -> list:
+    result = subprocess.run([NODE, "-e", CHECK_AND_BUILD, str(SCRIPT)], input=json.dumps({"data": data, "many": many}),
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def validator_accepts(tiny, name: str, text: str) -> bool:
+    path = tiny.root.parent / name
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_catalogue(tiny.root)
+    except CatalogueError:
+        return False
+    finally:
+        path.unlink()
+    return True
+
+
+BASE = {"naam": "Stichting De Brug", "soort": "netwerk", "beschrijving": "Een netwerk van ouders.",
+        "bronnen": ["een-bron"], "laatst_gecontroleerd": "2026-11-01"}
+FUTURE = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+# (what is changed, whether the validator accepts it): the form must say the same.
+CASES = [
+    ({}, True),
+    ({"beschrijving": "Zie <b>dit</b>."}, False),
+    ({"beschrijving": "Kinderen < 12 jaar en <3 jaar."}, True),
+    ({"beschrijving": "Zie <https://www.voorbeeld.nl>."}, True),
+    ({"beschrijving": "VUL IN"}, False),
+    ({"afkorting": "vul in"}, False),
+    ({"beschrijving": "a" * 5000}, True),
+    ({"beschrijving": "a" * 5001}, False),
+    ({"beschrijving": "[" * 201}, False),
+    ({"beschrijving": "[klik](javascript:alert(1))"}, False),
+    ({"beschrijving": "[klik](jav&#x61;script:alert(1))"}, False),
+    ({"beschrijving": "[klik](https://www.voorbeeld.nl)"}, True),
+    ({"beschrijving": "![plaatje](https://www.voorbeeld.nl/a.png)"}, False),
+    ({"beschrijving": "Tekst {: .klasse }"}, False),
+    ({"naam": "Stichting\u2028De Brug"}, False),
+    ({"naam": "x" * 201}, False),
+    ({"afkorting": "Een heel lange afkorting die geplakt is"}, False),
+    ({"website": "https://www.voor beeld.nl"}, False),
+    ({"website": "www.voorbeeld.nl"}, False),
+    ({"laatst_gecontroleerd": FUTURE}, False),
+    ({"leeftijd": {"van": "12 jaar", "tot": ""}}, False),
+    ({"leeftijd": {"van": "12", "tot": "18"}}, True),
+]
+
+
+def test_the_form_accepts_exactly_what_the_validator_accepts(tiny):
+    data = data_for(tiny, "organisaties")
+    results = run_form(data, [{**BASE, **change} for change, _ in CASES])   # one node for all cases
+    for (change, accepted), (problems, text, *_) in zip(CASES, results):
+        assert (problems == []) == accepted, (change, problems)
+        assert validator_accepts(tiny, "catalogue/organisaties/stichting-de-brug.yml", text) == accepted, change
+
+
+def test_multi_line_text_that_starts_with_spaces_stays_valid_yaml(tiny):
+    data = data_for(tiny, "organisaties")
+    text = "    ingesprongen eerste regel\nen een tweede\n\n  - een lijstje"
+    [(problems, yaml_text, *_)] = run_form(data, [{**BASE, "beschrijving": text}])
+    assert problems == []
+    (tiny.root / "organisaties" / "stichting-de-brug.yml").write_text(yaml_text, encoding="utf-8")
+    assert load_catalogue(tiny.root).get("organisaties", "stichting-de-brug").fields["beschrijving"] == text
+
+
+def test_lessons_typed_as_a_list_become_list_items(tiny):
+    data = data_for(tiny, "voorbeelden")
+    values = {"titel": "Leren", "organisaties": ["jongerenraad-test"], "beschrijving": "B.", "aanpak": "A.",
+              "lessen": "- Begin klein\n* Vraag door\n1. Betaal mensen\n• Blijf luisteren", "bronnen": ["een-bron"],
+              "laatst_gecontroleerd": "2026-11-01"}
+    [(problems, text, *_)] = run_form(data, [values])
+    assert problems == []
+    (tiny.root / "voorbeelden" / "leren.yml").write_text(text, encoding="utf-8")
+    assert load_catalogue(tiny.root).get("voorbeelden", "leren").fields["lessen"] == (
+        "Begin klein", "Vraag door", "Betaal mensen", "Blijf luisteren")
+
+
+def test_no_control_cuts_pasted_text(tiny):
+    for markdown in form_pages(load_catalogue(tiny.root), REPO).values():
+        assert "maxlength" not in markdown
+
+
+def test_the_source_list_shows_publisher_and_year(tiny):
+    tiny.edit("bronnen/een-bron.yml", "soort: webpagina", "soort: webpagina\njaar: 2024")
+    markdown = form_pages(load_catalogue(tiny.root), REPO)["bijdragen/index.md"]
+    assert 'value="een-bron"> Een bron (Een uitgever, 2024)</label>' in markdown
+
+
+# --- long texts: no address GitHub refuses ------------------------------------------------------
+
+LONG = "Ervaringsdeskundigheid ‘in de praktijk’: één café, twee ruimtes – “samen” … " * 80
+
+
+@pytest.mark.parametrize("folder, values", [
+    ("organisaties", {**BASE, "beschrijving": LONG[:4900], "afkorting": "SDB", "website": "https://www.debrug.nl"}),
+    ("organisaties", {**BASE, "beschrijving": LONG[:2400] + "\n\n" + LONG[:2400]}),
+    ("voorbeelden", {"titel": "Lang voorbeeld", "organisaties": ["jongerenraad-test"], "beschrijving": LONG[:1500],
+                     "voor_wie": LONG[:1500], "aanpak": LONG[:1500], "opbrengst": LONG[:1500],
+                     "randvoorwaarden": {"vergoeding": LONG[:1500], "begeleiding": LONG[:1500],
+                                         "training": LONG[:1500]},
+                     "bronnen": ["een-bron"], "laatst_gecontroleerd": "2026-11-01"}),
+    ("voorbeelden", {"titel": "Heel lang voorbeeld", "organisaties": ["jongerenraad-test"],
+                     "beschrijving": LONG[:4900], "voor_wie": LONG[:4900], "aanpak": LONG[:4900],
+                     "opbrengst": LONG[:4900], "randvoorwaarden": {"vergoeding": LONG[:4900],
+                                                                  "begeleiding": LONG[:4900],
+                                                                  "training": LONG[:4900]},
+                     "bronnen": ["een-bron"], "laatst_gecontroleerd": "2026-11-01"}),
+])
+def test_a_long_text_is_copied_instead_of_sent_in_the_address(tiny, folder, values):
+    data = data_for(tiny, folder)
+    [(problems, text, fits, full_url, empty_url)] = run_form(data, [values])
+    assert problems == []
+    assert len(full_url) > data["max_url"] and not fits
+    assert len(empty_url) < 200 and "value=" not in empty_url
+    assert parse_qs(urlparse(empty_url).query)["filename"][0].startswith(f"catalogue/{folder}/")
+    assert validator_accepts(tiny, parse_qs(urlparse(empty_url).query)["filename"][0], text)
+
+
+def test_a_short_text_goes_in_the_address(tiny):
+    data = data_for(tiny, "organisaties")
+    [(problems, _, fits, full_url, _)] = run_form(data, [BASE])
+    assert problems == [] and fits and len(full_url) <= data["max_url"]
+
+
+# --- a new source in the same file ----------------------------------------------------------------
+
+NEW_SOURCE = {"titel": "Jaarverslag 2024 van De Brug", "uitgever": "Stichting De Brug", "auteurs": "",
+              "soort": "brochure", "jaar": "2025", "datum": "", "beschrijving": "Wat de stichting in 2024 deed.",
+              "url": "https://www.debrug.nl/jaarverslag-2024.pdf", "geraadpleegd": "2026-10-30"}
+
+
+def test_an_entry_with_a_new_source_is_one_file_that_makes_two_pages(tiny):
+    data = data_for(tiny, "organisaties")
+    values = {**BASE, "bronnen": [], "bronnen.nieuw": [NEW_SOURCE, {key: "" for key in NEW_SOURCE}]}
+    [(problems, text, *_)] = run_form(data, [values])
+    assert problems == []
+    assert "  - titel: Jaarverslag 2024 van De Brug\n    uitgever: Stichting De Brug\n" in text
+    (tiny.root / "organisaties" / "stichting-de-brug.yml").write_text(text, encoding="utf-8")
+    catalogue = load_catalogue(tiny.root)
+    source = catalogue.get("bronnen", "jaarverslag-2024-van-de-brug")
+    assert source.fields["uitgever"] == "Stichting De Brug" and source.fields["jaar"] == 2025
+    assert source.fields["laatst_gecontroleerd"] == "2026-11-01"
+    assert catalogue.get("organisaties", "stichting-de-brug").fields["bronnen"] == ("jaarverslag-2024-van-de-brug",)
+
+
+def test_a_new_source_is_checked_like_a_source_file(tiny):
+    data = data_for(tiny, "organisaties")
+    values = {**BASE, "bronnen.nieuw": [{**NEW_SOURCE, "soort": "", "url": "www.debrug.nl", "titel": "Een bron"}]}
+    [(problems, *_)] = run_form(data, [values])
+    assert problems == [
+        {"field": "bronnen.nieuw.1.soort", "message": "Kies een waarde bij 'Soort' van nieuwe bron 1."},
+        {"field": "bronnen.nieuw.1.url", "message": "'Webadres' van nieuwe bron 1 is geen geldig webadres. Begin "
+                                                   "met https://, zoals https://www.voorbeeld.nl."},
+        {"field": "bronnen.nieuw.1.titel", "message": "Er staat al een bron met de bestandsnaam 'een-bron' in de "
+                                                     "kennisbank. Is het dezelfde bron? Vink hem dan hierboven aan. "
+                                                     "Is het een andere? Geef een titel die het verschil laat zien."},
+    ]
+
+
+def test_every_form_message_comes_from_the_messages_module(tiny):
+    from kennisbank.messages import FORM_MESSAGES
+    script = SCRIPT.read_text(encoding="utf-8")
+    used = set(re.findall(r'"(form-[a-z-]+)"', script))
+    assert used == set(FORM_MESSAGES)
+    assert not re.search(r'"(Vul|Kies|Er is|Er staat) ', script), "Dutch text typed in the script"

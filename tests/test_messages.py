@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
-from kennisbank.messages import MESSAGES, WARNINGS, text
+from kennisbank.messages import FORM_MESSAGES, MESSAGES, WARNINGS, text
 
 GOLDEN = Path(__file__).parent / "golden" / "meldingen.txt"
 # One example value per fact a message can name.
@@ -35,12 +35,21 @@ FACTS = {
 }
 
 
+FORM_FACTS = {"label": "'Naam'", "number": 1, "count": 3, "example": "2026-11-23", "minimum": 0, "maximum": 99,
+              "length": 5123, "limit": 5000, "placeholder": "VUL IN", "snippet": "<b>", "slug": "een-bron"}
+
+
 def rendered() -> str:
     lines = []
     for code in sorted(MESSAGES):
         needed = set(re.findall(r"(?<!\{)\{(\w+)\}", MESSAGES[code]))
         lines.append(f"[{code}]{' (waarschuwing)' if code in WARNINGS else ''}\n"
                      f"{text(code, **{fact: FACTS[fact] for fact in needed})}\n")
+    # The form's texts, formatted as bijdragen.js does ({name}; {{ and }} for braces).
+    for code in sorted(FORM_MESSAGES):
+        needed = set(re.findall(r"(?<!\{)\{(\w+)\}", FORM_MESSAGES[code]))
+        lines.append(f"[{code}] (formulier)\n"
+                     f"{FORM_MESSAGES[code].format(**{fact: FORM_FACTS[fact] for fact in needed})}\n")
     return "\n".join(lines)
 
 

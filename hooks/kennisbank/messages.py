@@ -245,6 +245,42 @@ MESSAGES: dict[str, str] = {
     "woordenlijst-dubbel": "de waarde '{value}' staat twee keer in de lijst.",
 }
 
+# What the form on /bijdragen/ says before anything is sent (docs/assets/bijdragen.js, which gets these
+# texts and the rules behind them from kennisbank.contribute_form). {label} is the field's title in quotes.
+FORM_MESSAGES: dict[str, str] = {
+    "form-vul-in": "Vul {label} in.",
+    "form-kies": "Kies een waarde bij {label}.",
+    "form-kies-minstens": "Kies minstens één waarde bij {label}.",
+    "form-bron-nodig": "Kies minstens één bron bij {label}, of vul een nieuwe bron in.",
+    "form-webadres": "{label} is geen geldig webadres. Begin met https://, zoals https://www.voorbeeld.nl.",
+    "form-webadres-spatie": "In {label} staat een spatie. Een webadres heeft geen spaties.",
+    "form-datum": "Schrijf de datum bij {label} als jaar-maand-dag, bijvoorbeeld {example}.",
+    "form-datum-toekomst": "De datum bij {label} is nog niet geweest. Kies een datum die al geweest is, "
+                           "bijvoorbeeld vandaag.",
+    "form-getal": "{label} moet een heel getal van {minimum} tot en met {maximum} zijn, zonder woorden.",
+    "form-te-lang": "{label} is te lang: {length} tekens, hoogstens {limit}. Maak het korter.",
+    "form-een-regel": "{label} moet op één regel.",
+    "form-vul-in-staat-er": "Bij {label} staat nog '{placeholder}'. Vul het in.",
+    "form-html": "In {label} staat HTML-code ('{snippet}'). Schrijf gewone tekst; voor opmaak gebruik je Markdown, "
+                 "zoals **vet**. Bedoel je 'kleiner dan'? Zet dan een spatie na het teken: '< 18 jaar'.",
+    "form-accolades": "In {label} staat een stuk tussen accolades ('{snippet}'). Haal het stuk tussen {{ en }} weg.",
+    "form-afbeelding": "In {label} staat een afbeelding ('{snippet}'). Haal het '!' weg, dan wordt het een gewone "
+                       "link.",
+    "form-link": "In {label} staat een link die niet naar een webadres gaat ('{snippet}'). Een link begint met "
+                 "https:// of http://.",
+    "form-haakjes": "In {label} staan te veel haakjes '[' ({count}; hoogstens {limit}).",
+    "form-geen-naam": "Van {label} kan geen bestandsnaam gemaakt worden. Gebruik letters of cijfers.",
+    "form-naam-bezet": "Er is al een item met de bestandsnaam '{slug}'. Staat het er al in? Pas dan dat item aan. "
+                       "Is het iets anders? Kies een naam die het verschil laat zien.",
+    "form-bron-bezet": "Er staat al een bron met de bestandsnaam '{slug}' in de kennisbank. Is het dezelfde bron? "
+                       "Vink hem dan hierboven aan. Is het een andere? Geef een titel die het verschil laat zien.",
+    "form-van-nieuwe-bron": "{label} van nieuwe bron {number}",
+    "form-een-ding": "Er is 1 ding om te verbeteren",
+    "form-dingen": "Er zijn {count} dingen om te verbeteren",
+    "form-gekopieerd": "Gekopieerd. Ga nu naar stap 2.",
+    "form-niet-gekopieerd": "Kopiëren lukte niet. Selecteer de tekst hieronder en kopieer hem zelf (Ctrl+C).",
+}
+
 # Codes that are warnings: printed, but the build goes on.
 WARNINGS = frozenset({"persoonlijk-e-mailadres", "06-nummer", "telefoonnummer", "bsn"})
 

@@ -35,6 +35,17 @@ _ATTRIBUTES = re.compile(r"\{:|\{[ \t]*[#.][\w-]|\{[^{}\n]*=[^{}\n]*\}")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f\\]+")   # browsers skip tabs and newlines inside a URL
 
+def form_rules() -> dict[str, object]:
+    """The same checks for the contributor form (docs/assets/bijdragen.js): limits and patterns as data.
+
+    The patterns are written so JavaScript reads them the same way (no Python-only syntax).
+    """
+    return {"max_text": MAX_TEXT, "max_brackets": MAX_BRACKETS, "link_schemes": sorted(LINK_SCHEMES),
+            "tag": _TAG.pattern, "attributes": _ATTRIBUTES.pattern, "image": _IMAGE.pattern,
+            "autolink": _AUTOLINK.pattern, "automail": _AUTOMAIL.pattern, "link_target": _LINK_TARGET.pattern,
+            "reference": _REFERENCE.pattern, "scheme": _SCHEME.pattern, "invisible": _INVISIBLE.pattern}
+
+
 def snippet(text: str, start: int, length: int = 40) -> str:
     """The piece of `text` from `start` to the first '>' (a tag), or `length` characters."""
     end = text.find(">", start, start + length) + 1 or start + length
