@@ -343,3 +343,14 @@ def test_a_reference_in_a_field_that_is_already_wrong_is_not_reported_twice(tiny
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(tiny.root)
     assert [p.path for p in caught.value.problems] == [("bronnen", 0), ("gerelateerd",)]
+
+
+def test_output_github_escapes_the_file_name_so_it_cannot_add_properties(tiny, capsys):
+    path = tiny.root / "organisaties" / "x,title=Nep,line=1.yml"
+    path.write_text("naam: x\n", encoding="utf-8")
+    validate("--catalogus", str(tiny.root), "--formaat", "github")
+    lines = [line for line in capsys.readouterr().out.splitlines() if "title=Nep" in line]
+    properties = [line.split("::")[1] for line in lines]   # "error file=...,line=...,title=code"
+    assert properties and all(p.startswith("error file=catalogue/organisaties/x%2Ctitle=Nep%2Cline=1.yml")
+                              for p in properties)
+    assert all(p.count(",title=") == 1 and ",title=Nep" not in p for p in properties)

@@ -70,6 +70,32 @@ def test_issue_forms_cover_organisation_example_and_error():
     assert names == {"Organisatie voorstellen", "Goed voorbeeld voorstellen", "Fout melden"}
 
 
+# `uses: owner/action@<40 hex> # vX.Y.Z`: the commit is what runs, the comment says which release it is.
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
+    assert lines, "no actions used?"
+    assert [line for line in lines if not PINNED.match(line)] == []
+
+
+def test_the_pin_check_catches_a_tag():
+    assert not PINNED.match("      - uses: actions/checkout@v4")
+    assert not PINNED.match("      - uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262")
+    assert PINNED.match("      - uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262 # v4.4.0")
+
+
+@pytest.mark.parametrize("path", FORMS, ids=lambda p: p.name)
+def test_every_issue_form_reminds_of_privacy(path):
+    form = load(path)
+    intro = " ".join(item["attributes"]["value"] for item in form["body"] if item["type"] == "markdown")
+    assert "privacyregels" in intro
+    boxes = [item for item in form["body"] if item["type"] == "checkboxes" and item["id"] == "privacy"]
+    assert boxes and all(option["required"] for option in boxes[0]["attributes"]["options"])
+
+
 def steps(workflow: str) -> list[dict]:
     data = load(GITHUB / "workflows" / workflow)
     return [step for job in data["jobs"].values() for step in job.get("steps", [])]

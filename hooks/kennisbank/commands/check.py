@@ -27,12 +27,21 @@ def add(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def _data(text: str) -> str:
+    """A workflow command's message: %, CR and LF escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow command's property value: also ':' and ',', which would end the value."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def github_line(problem: Problem) -> str:
-    """A GitHub Actions workflow command; newlines and % must be escaped in the message."""
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A GitHub Actions workflow command (an annotation on the changed line of the pull request)."""
     level = "warning" if problem.warning else "error"
-    where = f"file={problem.file}" + (f",line={problem.line}" if problem.line else "")
-    return f"::{level} {where},title={problem.code}::{message}"
+    where = f"file={_property(problem.file)}" + (f",line={problem.line}" if problem.line else "")
+    return f"::{level} {where},title={_property(problem.code)}::{_data(problem.message)}"
 
 
 def as_json(problems: list[Problem]) -> str:
