@@ -101,14 +101,25 @@ def steps(workflow: str) -> list[dict]:
     return [step for job in data["jobs"].values() for step in job.get("steps", [])]
 
 
-def test_pull_request_workflow_validates_with_annotations_builds_strictly_and_keeps_the_site():
+def test_pull_request_workflow_validates_with_annotations_builds_strictly_and_keeps_a_preview():
     data = load(GITHUB / "workflows" / "pull-request.yml")
     assert "pull_request" in data["on"]
     runs = [s.get("run", "") for s in steps("pull-request.yml")]
     assert any("kennisbank controleer --formaat github" in r for r in runs)
     assert any(r.strip() == "make site" for r in runs)
+    # The preview is the offline build, unzipped: it opens from disk (links end in .html).
+    assert any(r.strip() == "unzip -q site-offline.zip -d voorbeeld" for r in runs)
     upload = next(s for s in steps("pull-request.yml") if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"] == "site/"
+    assert upload["with"]["path"] == "voorbeeld/" and upload["id"] == "voorbeeld"
+
+
+def test_the_pull_request_check_always_writes_its_dutch_summary():
+    [summary] = [s for s in steps("pull-request.yml") if "kennisbank samenvatting" in s.get("run", "")]
+    assert summary["if"].startswith("always()")
+    assert '>> "$GITHUB_STEP_SUMMARY"' in summary["run"]
+    assert summary["env"]["VOORBEELD"] == "${{ steps.voorbeeld.outputs.artifact-url }}"
+    checkout = steps("pull-request.yml")[0]
+    assert checkout["with"]["fetch-depth"] == 2   # HEAD^1 is the base branch
 
 
 def test_main_is_deployed_to_pages():

@@ -8,6 +8,7 @@
     kennisbank bouw                           # the whole site, swapped in only when complete (make site)
     kennisbank offline site-offline.zip       # the offline copy
     kennisbank bijwerken                      # files made from the schemas, after changing one
+    kennisbank samenvatting                   # the Dutch summary of a pull request's check (Markdown)
 
 Each command lives in kennisbank/commands/; only this module and those choose exit codes.
 Run it from the project folder (the one with mkdocs.yml and catalogue/).
@@ -21,9 +22,9 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from kennisbank.commands import build, check, handbook, links, new, offline, stale, update
+from kennisbank.commands import build, check, handbook, links, new, offline, stale, summary, update
 
-COMMANDS = (check, new, stale, handbook, links, build, offline, update)
+COMMANDS = (check, new, stale, handbook, links, build, offline, update, summary)
 
 # What argparse says (Python 3.11), in Dutch; applied in order to its error messages.
 _ERRORS = (
