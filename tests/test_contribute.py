@@ -354,3 +354,34 @@ def test_output_github_escapes_the_file_name_so_it_cannot_add_properties(tiny, c
     assert properties and all(p.startswith("error file=catalogue/organisaties/x%2Ctitle=Nep%2Cline=1.yml")
                               for p in properties)
     assert all(p.count(",title=") == 1 and ",title=Nep" not in p for p in properties)
+
+
+# --- the local route ------------------------------------------------------------------------------
+
+def test_the_project_command_runs_the_installed_one_or_says_in_dutch_what_to_do(tmp_path):
+    import subprocess
+    result = subprocess.run([str(ROOT / "kennisbank"), "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and result.stdout.startswith("Gebruik: kennisbank")
+    fresh = tmp_path / "kloon"
+    fresh.mkdir()
+    shutil.copy(ROOT / "kennisbank", fresh / "kennisbank")
+    result = subprocess.run([str(fresh / "kennisbank"), "controleer"], capture_output=True, text=True, cwd=fresh)
+    assert result.returncode == 1
+    assert "nog niet geïnstalleerd" in result.stderr and "make site" in result.stderr
+
+
+ENGLISH = re.compile(r"usage:|show this help|positional arguments|optional arguments|options:|error:|invalid choice|"
+                     r"required:|expected one argument|unrecognized", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["controleer", "--help"], ["nieuw", "--help"], ["verouderd", "--help"],
+                                  ["handboek", "--help"], ["links", "--help"], ["bouw", "--help"],
+                                  ["offline", "--help"], ["bijwerken", "--help"], ["samenvatting", "--help"],
+                                  ["bla"], ["nieuw"], ["verouderd", "--vandaag", "morgen"], ["controleer", "-x"],
+                                  ["controleer", "--formaat"], ["samenvatting", "--voorbeeld", "x", "--geen-voorbeeld"]],
+                         ids=lambda a: " ".join(a))
+def test_every_command_helps_and_errs_in_dutch(args, capsys):
+    with pytest.raises(SystemExit):
+        main(args)
+    out, err = capsys.readouterr()
+    assert (out + err).strip() and not ENGLISH.search(out + err), out + err

@@ -92,7 +92,7 @@ MESSAGES: dict[str, str] = {
     "te-diep-haakjes": "het bestand is te diep genest (meer dan {limit} haakjes [ of {{ binnen elkaar). " + _DEEP,
     "te-diep-inspringing": "het bestand is te diep genest (een regel springt meer dan {limit} tekens in). " + _DEEP,
     "te-diep-velden": "de velden zijn te diep genest (meer dan {limit} niveaus). " + _DEEP,
-    "leeg-bestand": "het bestand is leeg. Vul de velden in, bijvoorbeeld met .venv/bin/kennisbank nieuw (zie CONTRIBUTING.md).",
+    "leeg-bestand": "het bestand is leeg. Vul de velden in, bijvoorbeeld met ./kennisbank nieuw (zie CONTRIBUTING.md).",
     "anker": "een waarde begint met '{sign}'. YAML leest dat als een verwijzing naar een andere waarde, en dat mag niet "
              "in een item. Bedoel je tekst, bijvoorbeeld *schuin*? " + _QUOTE,
     "yaml-label": "het label '{tag}' hoort niet in een item. Haal '{tag}' weg, of zet de hele tekst tussen "
@@ -203,7 +203,7 @@ MESSAGES: dict[str, str] = {
     "nieuwe-bron-naam": "van de titel '{title}' bij {field} kan geen bestandsnaam gemaakt worden. Gebruik letters "
                         "of cijfers in de titel.",
     "nieuwe-bron-in-begrippen": "in de lijst met begrippen staat {field} helemaal uitgeschreven. Hier kan dat niet: "
-                                "maak er een bestand voor in catalogue/bronnen/ (met .venv/bin/kennisbank nieuw bron) "
+                                "maak er een bestand voor in catalogue/bronnen/ (met ./kennisbank nieuw bron) "
                                 "en schrijf hier de bestandsnaam.",
     "niet-ingevuld": "{field} is nog niet ingevuld: er staat '{placeholder}'. "
                      "Vul het in, of haal het hele veld weg als je het niet weet.",

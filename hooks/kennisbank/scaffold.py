@@ -49,7 +49,7 @@ def _comment(field: Field, indent: str) -> list[str]:
     need = "verplicht" if field.required else "niet verplicht"
     description = field.description.replace(f" Kies uit de lijst {field.vocabulary}.", "")
     text = f"{field.title} ({need}): {description}"
-    if field.hint and field.type not in ("keuze", "keuzes", "korte_tekst"):
+    if field.hint and field.type not in ("keuze", "keuzes", "korte_tekst", "verwijzing", "verwijzingen"):
         text += f" {field.hint}"
     if field.choices:
         text += " Kies uit: " + ", ".join(t.value for t in field.choices) + "."
