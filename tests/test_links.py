@@ -53,9 +53,9 @@ def linked(tiny, server, closed_port):
 def test_addresses_are_collected_from_url_fields_and_markdown_links(linked, server, closed_port):
     urls = external_urls(load_catalogue(linked.root))
     assert urls == {
-        f"{server}/ok.html": [("catalogue/organisaties/jongerenraad-test.yml", "website")],
-        f"{server}/weg.html": [("catalogue/organisaties/jongerenraad-test.yml", "beschrijving")],
-        f"http://127.0.0.1:{closed_port}/nergens.html": [("catalogue/bronnen/een-bron.yml", "url")],
+        f"{server}/ok.html": [("catalogue/organisaties/jongerenraad-test.yml", "het veld 'website'")],
+        f"{server}/weg.html": [("catalogue/organisaties/jongerenraad-test.yml", "het veld 'beschrijving'")],
+        f"http://127.0.0.1:{closed_port}/nergens.html": [("catalogue/bronnen/een-bron.yml", "het veld 'url'")],
     }
 
 
@@ -76,9 +76,9 @@ def test_report_in_dutch_and_exit_0(linked, server, closed_port):
     assert result.returncode == 0
     assert result.stdout.splitlines()[0] == "3 webadressen controleren (hoogstens 5 s per adres)..."
     assert (f"KAPOT: {server}/weg.html\n    de website geeft fout 404 (File not found)\n"
-            f"    in catalogue/organisaties/jongerenraad-test.yml (veld 'beschrijving')") in result.stdout
+            f"    in catalogue/organisaties/jongerenraad-test.yml (het veld 'beschrijving')") in result.stdout
     assert (f"NIET BEREIKBAAR: http://127.0.0.1:{closed_port}/nergens.html\n    de website weigert de verbinding\n"
-            f"    in catalogue/bronnen/een-bron.yml (veld 'url')") in result.stdout
+            f"    in catalogue/bronnen/een-bron.yml (het veld 'url')") in result.stdout
     assert "Klaar: 1 in orde, 1 kapot, 1 niet bereikbaar." in result.stdout
     assert f"{server}/ok.html" not in result.stdout
     assert "Traceback" not in result.stderr

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from kennisbank.model import Catalogue
-from kennisbank.problems import field_name
+from kennisbank.problems import field_words
 from kennisbank.safety import link_targets
 from kennisbank.yamlfile import strings
 
@@ -38,12 +38,12 @@ class LinkResult:
 
 
 def external_urls(catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
-    """Every http(s) address in the catalogue, with the (file, field) where it occurs."""
+    """Every http(s) address in the catalogue, with the (file, field in words) where it occurs."""
     found: dict[str, list[tuple[str, str]]] = {}
     for entry in catalogue.entries:
         url_fields = {field.name for field in catalogue.schema.fields[entry.kind.folder] if field.type == "url"}
         for path, text in strings(entry.fields):
-            name = field_name(path)
+            name = field_words(path)
             candidates = [text] if path and path[0] in url_fields else \
                 [target.lstrip(" <") for target in link_targets(text)]
             for candidate in candidates:

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     for url, result in failed.items():
         print(f"\n{result.state.upper()}: {url}\n    {result.reason}")
         for file, field in urls[url]:
-            print(f"    in {file} (veld '{field}')")
+            print(f"    in {file} ({field})")
     unreachable = sum(r.state == UNREACHABLE for r in failed.values())
     print(f"\nKlaar: {len(results) - len(failed)} in orde, {len(failed) - unreachable} kapot, "
           f"{unreachable} niet bereikbaar.")
