@@ -339,3 +339,13 @@ def test_every_repairable_syntax_error_of_a_file_is_reported_at_once(tiny):
 def test_a_short_text_on_two_lines(tiny):
     tiny.edit(ORG, "naam: Jongerenraad Test", 'naam: "Jongerenraad\\nTest"')
     only_problem(tiny, "een-regel", 1)
+
+
+@pytest.mark.parametrize("written", ["*soort: jongerenorganisatie", "'soort: jongerenorganisatie",
+                                     "[soort: jongerenorganisatie"])
+def test_a_sign_typed_before_a_field_name_is_taken_away(tiny, written):
+    tiny.edit(ORG, "soort: jongerenorganisatie", written)
+    problem = only_problem(tiny, "teken-voor-veldnaam", 3)
+    assert problem.message.endswith("zo:\n    soort: jongerenorganisatie")
+    follow_line(tiny, problem)
+    passes(tiny)

@@ -110,6 +110,8 @@ MESSAGES: dict[str, str] = {
                           "Zet de hele tekst tussen aanhalingstekens.",
     "yaml-begint-met-teken": "de tekst begint met '{sign}'. Dat teken betekent iets in YAML, dus deze regel "
                              "klopt niet. " + _QUOTE,
+    "teken-voor-veldnaam": "voor de veldnaam staat '{sign}'. Daardoor leest YAML de regel verkeerd. Haal het teken "
+                           "weg, zo:\n    {fixed}",
     "yaml-unicode": _YAML + "Er staat een ongeldige code met '\\u' in tekst tussen dubbele aanhalingstekens. "
                             "Gebruik enkele aanhalingstekens.",
     "yaml-dubbele-punt": _YAML + "Er staat een dubbele punt op een plek waar dat niet mag. Staat er een ':' in je "

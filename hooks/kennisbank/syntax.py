@@ -31,6 +31,8 @@ _STRUCTURE = (
 )
 # Signs that mean something to YAML at the start of a value (and the messages to explain them).
 _SIGNS = "*&[{@`%>|!"
+# Such a sign, or a quote, typed before a field name.
+BEFORE_NAME = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<sign>[*&\[{@`%>|!'\"]+)(?P<rest>[a-z_]+:(?:[ \t].*)?)$")
 
 # The parser's English, translated for people who have never seen YAML: (what it says, message code).
 _YAML_CODES = (
@@ -76,7 +78,14 @@ def explain(error: yaml.YAMLError, text: str, rel: str) -> tuple[list[Problem], 
             lines[number - 1] = fixed
     if found:
         return found, "\n".join(lines)
-    # 3. A text that starts with a quote it does not close, on this line or an earlier one.
+    # 3. A sign or quote typed before a field name: "*naam: x", "'soort: netwerk".
+    for number in range(1, end + 1):
+        if number not in text_lines and (match := BEFORE_NAME.match(_at(lines, number))):
+            fixed = match.group("lead") + match.group("rest")
+            lines[number - 1] = fixed
+            return ([problem("teken-voor-veldnaam", rel, number, sign=match.group("sign"), fixed=fixed.rstrip())],
+                    "\n".join(lines))
+    # 4. A text that starts with a quote it does not close, on this line or an earlier one.
     for number in range(1, end + 1):
         line = _at(lines, number)
         _, value = split_line(line)
@@ -85,7 +94,7 @@ def explain(error: yaml.YAMLError, text: str, rel: str) -> tuple[list[Problem], 
             lines[number - 1] = fixed
             return ([problem("yaml-aanhalingsteken-open", rel, number, quote=value[0], fixed=fixed.rstrip())],
                     "\n".join(lines))
-    # 4. A text that starts with a sign YAML reads as syntax: *vet*, [tag], @naam ...
+    # 5. A text that starts with a sign YAML reads as syntax: *vet*, [tag], @naam ...
     for number in dict.fromkeys((end, start)):
         line = _at(lines, number)
         _, value = split_line(line)
@@ -94,8 +103,10 @@ def explain(error: yaml.YAMLError, text: str, rel: str) -> tuple[list[Problem], 
             lines[number - 1] = fixed
             return ([problem("yaml-begint-met-teken", rel, number, sign=value[0], fixed=fixed.rstrip())],
                     "\n".join(lines))
-    # 5. Anything else: the parser's words translated, no repair.
-    return [_translated(error, rel, end if problem_mark is not None else None)], None
+    # 6. Anything else: the parser's words translated, no repair. (At the end of the file the parser
+    # points one line past the last one.)
+    last = len(text.rstrip("\n").split("\n"))
+    return [_translated(error, rel, min(end, last) if problem_mark is not None else None)], None
 
 
 def invisible_in_structure(line: str) -> tuple[str, str, str] | None:

@@ -29,7 +29,7 @@ import yaml
 from kennisbank.advice import quoted_line
 from kennisbank.messages import INVISIBLE, INVISIBLE_WHERE
 from kennisbank.problems import FieldPath, Problem, problem
-from kennisbank.syntax import block_text_lines, explain, invisible_in_structure
+from kennisbank.syntax import BEFORE_NAME, block_text_lines, explain, invisible_in_structure
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
@@ -327,6 +327,9 @@ class _EventReader:
             if key is not None and _INVISIBLE.search(key):   # e.g. a non-breaking space before the name
                 self.invisible_key(key_event)
                 key = _INVISIBLE.sub("", key).strip()
+            if (isinstance(key_event, yaml.AliasEvent) or getattr(key_event, "anchor", None)) \
+                    and (name := self.sign_before_name(key_event)):
+                key = name   # "*soort: x", "&soort: x": a stray sign before the name, reported; read on as "soort"
             if key == "<<":
                 self.problem(key_event, "samenvoegen")
             elif key is None:
@@ -340,6 +343,17 @@ class _EventReader:
                 continue
             self.skip(get())   # the value of a refused key
         return result
+
+    def sign_before_name(self, event: yaml.Event) -> str | None:
+        """The field name after a stray '*' or '&' ("*soort: x"), reported with the line to write instead."""
+        number = event.start_mark.line + 1
+        match = BEFORE_NAME.match(self.text.split("\n")[number - 1])
+        if match is None:
+            return None
+        fixed = match.group("lead") + match.group("rest")
+        self.problems.append(problem("teken-voor-veldnaam", self.rel, number, sign=match.group("sign"),
+                                     fixed=fixed.rstrip()))
+        return match.group("rest").partition(":")[0]
 
     def invisible_key(self, event: yaml.ScalarEvent) -> None:
         number = event.start_mark.line + 1
