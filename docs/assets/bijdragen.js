@@ -263,6 +263,8 @@
           news.forEach(function (source) { emit(field.new_fields, source, indent + "    ", indent + "  - "); });
         } else if (field.type === "getal") {
           out.push(key + " " + String(Number(String(value).trim())));
+        } else if (field.type === "datum" && isDate(clean(value))) {
+          out.push(key + " " + clean(value));   // as the scaffold writes it; the catalogue reads dates as text
         } else {
           out.push(key + " " + scalar(clean(value), indent));
         }
