@@ -138,3 +138,13 @@ def test_new_source_blocks_and_the_copy_steps_have_no_accessibility_violations(p
     assert page.locator("#kb-lang").is_visible(), page.locator("#kb-foutlijst").inner_text()
     violations = axe(page)
     assert violations == [], axe.describe(violations)
+
+
+def test_with_a_long_text_only_the_copy_steps_show(page, site_url):
+    page.goto(site_url + "bijdragen/")
+    fill_required(page, "Stichting Alleen Kopiëren")
+    page.fill("#veld-beschrijving", "Één “lange” tekst. " * 250)
+    page.check("#veld-bronnen input[name=bronnen]")
+    submit_with_keyboard(page)
+    assert page.locator("#kb-lang").is_visible()
+    assert page.locator("#kb-kort").is_hidden() and page.locator("#kb-bekijk").is_hidden()
