@@ -133,6 +133,7 @@ def test_a_source_written_as_the_address_of_a_source_in_the_catalogue(tiny):
 def test_a_source_written_as_an_unknown_address_becomes_a_new_source(tiny):
     tiny.edit(ORG, "  - een-bron", "  - https://www.voorbeeld.nl/nieuw")
     problem = only_problem(tiny, "bron-is-webadres", 12)
+    assert "        url: https://www.voorbeeld.nl/nieuw" in problem.message   # the address given, kept
     follow_block(tiny, problem, key_line=11)
     passes(tiny)
 

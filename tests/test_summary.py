@@ -86,7 +86,7 @@ def test_advice_with_lines_to_write_is_shown_as_a_block(repo):
     commit(repo)
     text = kennisbank("samenvatting", "--geen-voorbeeld", cwd=repo).stdout
     assert "regel 1: de tekst begint met een aanhalingsteken (') " in text
-    assert '  ```yaml\n      naam: "\'t Jeugdhuis"\n  ```' in text
+    assert '  ```yaml\n  naam: "\'t Jeugdhuis"\n  ```' in text
 
 
 def test_without_git_history_it_still_writes_a_summary(tiny):

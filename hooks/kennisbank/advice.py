@@ -205,8 +205,10 @@ def related_advice(value: str, slugs: dict[str, Sequence[str]]) -> str:
     return "organisaties/nationale-jeugdraad"
 
 
-def new_source_example(indent: str, fields: Iterable[str]) -> str:
-    """How to write a new source in a list of sources, for messages: each field with an example value."""
-    rows = [f"{name}: {NEW_SOURCE_EXAMPLE[name]}" for name in fields if name in NEW_SOURCE_EXAMPLE]
+def new_source_example(indent: str, fields: Iterable[str], url: str = "") -> str:
+    """How to write a new source in a list of sources, for messages: each field with an example value
+    (and the source's own web address, when known)."""
+    examples = NEW_SOURCE_EXAMPLE | ({"url": yaml_scalar(url)} if url else {})
+    rows = [f"{name}: {examples[name]}" for name in fields if name in examples]
     lines = [f"{indent}bronnen:", f"{indent}  - {rows[0]}"] + [f"{indent}    {row}" for row in rows[1:]]
     return "\n".join("    " + line for line in lines)

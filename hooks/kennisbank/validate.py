@@ -299,18 +299,20 @@ def _pattern_problem(schema: dict, path: FieldPath, value: Any, text: str, conte
     field_spec = context.schema.field_at(context.folder, path) if context.schema else None
     folder = field_spec.target if field_spec is not None and field_spec.target else ""
     code, facts = reference_advice(str(value), folder, context.slugs.get(folder, ()), context.find_url)
-    return [at(code, value=value, new_source=_new_source_example(context, text), **facts)]
+    url = str(value).strip() if code == "bron-is-webadres" else ""
+    return [at(code, value=value, new_source=_new_source_example(context, text, url), **facts)]
 
 
-def _new_source_example(context: Context, line: str) -> str:
-    """A new source written out, indented as the line it replaces (or as a field of its own)."""
+def _new_source_example(context: Context, line: str, url: str = "") -> str:
+    """A new source written out, indented as the line it replaces (or as a field of its own), with its
+    web address when the contributor gave one."""
     if context.schema is None:
         return ""
     lead = re.match(r"[ \t]*", line).group() if line.lstrip().startswith("-") else ""
     indent = lead[:-2] if len(lead) >= 2 else ""
     fields = [f.name for f in context.schema.field("organisaties", "bronnen").new_fields
               if f.required or f.name in ("jaar", "url")]
-    return new_source_example(indent, fields)
+    return new_source_example(indent, fields, url)
 
 
 _CLEAN_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")   # slugify() leaves these as they are
