@@ -62,8 +62,8 @@ def test_a_valid_pull_request_lists_its_entries_and_how_to_open_the_preview(repo
     assert "| Een bron (`catalogue/bronnen/een-bron.yml`) | bron | gewijzigd |" in text
     assert "| Jongeren geven advies | voorbeeld | verwijderd |" in text
     assert "Klik op [site-voorbeeld](https://github.com/o/r/actions/runs/1/artifacts/2)" in text
-    assert "   - `organisaties/stichting-de-brug.html`: Stichting De Brug" in text
-    assert "   - `bronnen/jaarverslag-2024-van-de-brug.html`: Jaarverslag 2024 van De Brug" in text
+    assert "    - `organisaties/stichting-de-brug.html`: Stichting De Brug" in text
+    assert "    - `bronnen/jaarverslag-2024-van-de-brug.html`: Jaarverslag 2024 van De Brug" in text
 
 
 def test_errors_are_listed_with_file_line_and_advice_and_there_is_no_preview(repo):
