@@ -385,3 +385,26 @@ def test_every_command_helps_and_errs_in_dutch(args, capsys):
         main(args)
     out, err = capsys.readouterr()
     assert (out + err).strip() and not ENGLISH.search(out + err), out + err
+
+
+def test_the_guide_explains_githubs_steps_and_words_and_the_first_check():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for button in ("**Commit changes…**", "**Propose changes**", "**Create pull request**"):
+        assert button in text
+    words = text.split("## Woorden van GitHub", 1)[1].split("\n## ", 1)[0]
+    for word in ("pull request", "commit", "fork", "Files changed", "Approve and run", "Artifacts"):
+        assert f"**{word}" in words, word
+    assert "Approve and run" in text.split("## Wat er gebeurt na je pull request", 1)[1].split("\n## ", 1)[0]
+    assert "Na een paar minuten controleert GitHub je bestand" not in text
+    assert "knop **Bewerken**" not in text and "Wijzig deze pagina" in text
+    assert "scripts/" not in text and ".venv/bin/python" not in text
+
+
+def test_the_generated_field_list_reads_well():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "?.**" not in text and "!.**" not in text
+    assert "Organisaties: de bestandsnamen" not in text
+    for line in text.splitlines():
+        if line.startswith("- **`"):
+            sentences = [s.strip() for s in line.split(". ") if s.strip()]
+            assert len(sentences) == len(set(sentences)), line

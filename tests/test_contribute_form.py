@@ -414,3 +414,13 @@ def test_every_form_message_comes_from_the_messages_module(tiny):
     used = set(re.findall(r'"(form-[a-z-]+)"', script))
     assert used == set(FORM_MESSAGES)
     assert not re.search(r'"(Vul|Kies|Er is|Er staat) ', script), "Dutch text typed in the script"
+
+
+@pytest.mark.parametrize("page", FORM_PAGES, ids=lambda p: p.folder)
+def test_every_form_page_names_githubs_three_buttons_and_shows_the_picture(tiny, page):
+    markdown = form_pages(load_catalogue(tiny.root), REPO)[page.path]
+    for button in ("Commit changes…", "Propose changes", "Create pull request"):
+        assert markdown.count(button) >= 2, button   # in the steps above the form and in the result
+    assert "](../assets/github-stappen.svg)" in markdown
+    assert "CONTRIBUTING.md#woorden-van-github" in markdown
+    assert "start iemand van de redactie eerst de automatische controle" in markdown
