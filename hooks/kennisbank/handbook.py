@@ -229,8 +229,9 @@ class _Builder:
             return self.page_chapter(name)
         if name == "begrippen":
             return {"kind": "glossary", "id": "hoofdstuk-begrippen", "title": "Begrippen", "intro": self.tree(
-                "Welke woorden gebruikt dit handboek, en wat bedoelen we ermee? Bij elk woord staat uit welke "
-                "bron het komt, met het nummer uit de bronnenlijst."),
+                "Welke woorden gebruikt dit handboek, en wat bedoelen we ermee? Bij elk woord staan de bronnen "
+                "die het woord zo gebruiken, met hun nummer uit de bronnenlijst. Gewone woorden, zoals ggz en "
+                "mbo, legt de redactie kort zelf uit."),
                 "terms": [self.term(t) for t in self.catalogue.glossary]}
         kind = KINDS_BY_FOLDER[name]
         chapter = {"id": f"hoofdstuk-{name}", "title": kind.plural, "intro": self.tree(kind.intro)}
