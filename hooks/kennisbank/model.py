@@ -127,6 +127,10 @@ class Catalogue:
         return {entry.key: entry for entry in self.entries}
 
     @cached_property
+    def _references(self) -> dict[tuple[str, str], tuple[tuple[FieldPath, str, str], ...]]:
+        return {entry.key: tuple(self.schema.references(entry.kind.folder, entry.fields)) for entry in self.entries}
+
+    @cached_property
     def _referrers(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
         found: dict[tuple[str, str], list[Entry]] = {}
         for source in self._sorted:
@@ -156,7 +160,7 @@ class Catalogue:
 
     def references(self, entry: Entry) -> Iterator[tuple[FieldPath, str, str]]:
         """(field path, folder, slug) for every entry `entry` points to."""
-        return self.schema.references(entry.kind.folder, entry.fields)
+        return iter(self._references[entry.key])
 
     def referrers(self, entry: Entry, folder: str | None = None) -> list[Entry]:
         """Entries that point to `entry`, optionally only those of one kind."""

@@ -46,7 +46,8 @@ class Links:
         self.facet_pages = facet_pages   # (word list, value) that have a page of their own
 
     def href(self, target: str) -> str:
-        return posixpath.relpath(target, self.here)
+        # Both from the root, so relpath need not ask the file system for the working folder.
+        return posixpath.relpath(f"/{target}", f"/{self.here}")
 
     def link(self, entry: Entry, text: str | None = None) -> str:
         return f"[{md_escape(text or entry.title)}]({self.href(entry.path)})"

@@ -127,7 +127,36 @@ def untrusted_html(fragment: str, trusted: tuple[str, ...] = ()) -> list[str]:
 
 def unsafe_html(fragment: str) -> list[str]:
     """What in a rendered HTML fragment could run script or restyle the page: ['<script>', ...]."""
+    if not _suspect(fragment):
+        return []
     checker = _HTMLCheck()
     checker.feed(fragment)
     checker.close()
     return checker.found
+
+
+# A first look without the parser, which took a quarter of the hooks' time at 1,000 entries
+# (make bench). It searches everything that could be a tag for what the parser would object to
+# and errs towards "suspect"; only a suspect page is parsed, so every finding is the parser's.
+# One leniency: an on... attribute without a value, which runs nothing, is not suspect.
+# A tag runs to the first '>' outside quotes; an unclosed quote runs to the end of the page.
+_TAG_SPAN = re.compile(r"""<[A-Za-z](?:[^>"']+|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))*""")
+_TAG_NAME = re.compile(r"<([^\s/>]+)")
+_HANDLER = re.compile(r"""[\s/"']on[^\s/>=]*\s*=""", re.IGNORECASE)
+# Every place a style or address attribute could start (overlapping, hence the lookahead), with its value.
+_VALUED = re.compile(r"""(?=[\s/"'](style|%s)(?=[\s/>=]|\Z)\s*(?:=\s*("[^"]*|'[^']*|[^\s>]*))?)"""
+                     % "|".join(sorted(_URL_ATTRIBUTES)), re.IGNORECASE)
+
+
+def _suspect(fragment: str) -> bool:
+    for span in _TAG_SPAN.findall(fragment):
+        if _TAG_NAME.match(span).group(1).lower() in _UNSAFE_TAGS or _HANDLER.search(span):
+            return True
+        for name, value in _VALUED.findall(span):
+            value = html.unescape(value[1:] if value[:1] in "\"'" else value)
+            if name.lower() == "style":
+                if not _ALIGN.fullmatch(value):
+                    return True
+            elif (scheme := link_scheme(value)) and scheme not in LINK_SCHEMES:
+                return True
+    return False

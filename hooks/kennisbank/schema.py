@@ -35,6 +35,7 @@ class Schema:
     documents: Mapping[str, dict]             # file name -> JSON Schema; the vocabulary one made from the lists
     vocabularies: Mapping[str, Vocabulary]    # file name in catalogue/vocabulaires -> its words
     fields: Mapping[str, tuple[Field, ...]]   # kind folder (and GLOSSARY: one term) -> its fields
+    word_lists: Mapping[str, Mapping[str, str]]   # field name -> kind folder -> word list it draws from
 
     def kind_schema(self, folder: str) -> dict:
         return self.documents[f"{folder}.schema.json"]
@@ -44,8 +45,7 @@ class Schema:
 
     def vocabulary_of(self, name: str, folder: str | None = None) -> Vocabulary:
         """The word list field `name` draws from; without `folder` it must be the same list in every kind."""
-        found = {field.vocabulary for kind, fields in self.fields.items() if folder in (None, kind)
-                 for field in _all(fields) if field.name == name and field.vocabulary}
+        found = {vocabulary for kind, vocabulary in self.word_lists.get(name, {}).items() if folder in (None, kind)}
         if len(found) != 1:
             raise KeyError(f"field {name!r} draws from {sorted(found) or 'no word list'}"
                            f"{'' if folder else ' (name a kind)'}")
@@ -135,4 +135,9 @@ def load_schema(root: Path) -> tuple[Schema, list[Problem]]:
               for kind in KINDS}
     if (glossary := documents.get(f"{GLOSSARY}.schema.json")) is not None:
         fields[GLOSSARY] = read_fields(glossary["items"], documents, vocabularies)
-    return Schema(documents, vocabularies, fields), problems
+    word_lists: dict[str, dict[str, str]] = {}   # looked up for every link on every page: made once
+    for kind, kind_fields in fields.items():
+        for field in _all(kind_fields):
+            if field.vocabulary:
+                word_lists.setdefault(field.name, {})[kind] = field.vocabulary
+    return Schema(documents, vocabularies, fields, word_lists), problems
