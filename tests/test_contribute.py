@@ -371,7 +371,8 @@ def test_the_project_command_runs_the_installed_one_or_says_in_dutch_what_to_do(
 
 
 ENGLISH = re.compile(r"usage:|show this help|positional arguments|optional arguments|options:|error:|invalid choice|"
-                     r"required:|expected one argument|unrecognized", re.IGNORECASE)
+                     r"required:|expected one argument|unrecognized|\b(?:the|and|with|where|a new|file)\b",
+                     re.IGNORECASE)
 
 
 @pytest.mark.parametrize("args", [["--help"], ["controleer", "--help"], ["nieuw", "--help"], ["verouderd", "--help"],

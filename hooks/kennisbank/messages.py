@@ -58,13 +58,14 @@ INVISIBLE = {
     "\u3000": "een brede spatie", "\ufeff": "een onzichtbaar teken (BOM)",
 }
 # The example values of a new source written out in a list of sources (kennisbank.advice.new_source_example).
+# Each starts with the placeholder, so a block copied without filling it in is refused, not published.
 NEW_SOURCE_EXAMPLE = {
-    "titel": "De titel van de tekst",
-    "uitgever": "Wie de tekst heeft uitgegeven",
+    "titel": "VUL IN de titel van de tekst",
+    "uitgever": "VUL IN wie de tekst heeft uitgegeven",
     "soort": "webpagina",
-    "jaar": "2025",
-    "url": "https://www.voorbeeld.nl/de-tekst",
-    "beschrijving": "Waar de tekst over gaat, in een of twee zinnen.",
+    "jaar": "VUL IN het jaar",
+    "url": "VUL IN het webadres van de tekst",
+    "beschrijving": "VUL IN waar de tekst over gaat, in een of twee zinnen",
 }
 # Where in a line such a character breaks the YAML.
 INVISIBLE_WHERE = {

@@ -26,7 +26,8 @@ __all__ = ["MAX_SLUG", "add", "run"]
 
 
 def add(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("nieuw", help="begin een nieuw item", description=__doc__.split("\n\n")[0])
+    parser = commands.add_parser("nieuw", help="begin een nieuw item", description="Begin een nieuw item: een bestand met elk veld, uitleg per veld en 'VUL IN' waar je nog "
+                                                "iets moet invullen. Een bestaand bestand wordt nooit overschreven.")
     parser.add_argument("soort", choices=list(KINDS_BY_WORD), help="wat voor item: " + ", ".join(KINDS_BY_WORD))
     parser.add_argument("naam", help="de naam of titel, tussen aanhalingstekens")
     add_catalogue_option(parser)
