@@ -80,6 +80,13 @@ def test_it_is_checked_by_the_source_schema_at_its_own_lines(tiny):
     assert messages[0].startswith("het veld 'soort' bij de tweede bron ontbreekt.")
 
 
+def test_a_wrong_date_of_the_entry_is_reported_once_not_again_for_its_new_source(tiny):
+    with_new_source(tiny)
+    tiny.edit(ORG, "laatst_gecontroleerd: 2026-11-01", "laatst_gecontroleerd: 1-11-2026")
+    problems = found(tiny)
+    assert len(problems) == 1 and problems[0][2] != 12, problems
+
+
 def test_placeholders_and_texts_in_it_are_checked_too(tiny):
     with_new_source(tiny, source=NEW.replace("Wat de raad in 2024 deed.", "VUL IN")
                     .replace("uitgever: Jongerenraad Test", "uitgever: <b>Raad</b>"))

@@ -71,7 +71,9 @@ def collect_new_sources(schema: Schema, folder: str, data: Mapping[str, Any], re
         if not slug:
             source.problems.append(problem("nieuwe-bron-naam", rel, source.line, path, title=source.title))
         else:
-            source.problems += validators.problems(SOURCES, record, rel, lines, context, prefix=path)
+            inherited = {path + (name,) for name in INHERITED}   # a wrong date is the entry's, reported there
+            source.problems += [p for p in validators.problems(SOURCES, record, rel, lines, context, prefix=path)
+                                if p.path not in inherited]
         found.append(source)
     return found
 
