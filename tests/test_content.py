@@ -22,6 +22,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 RUN = 8
 ENTRY_FOLDERS = ("organisaties", "voorbeelden", "checklists", "agenda", "bronnen")
 WORD = re.compile(r"\w+", re.UNICODE)
+SOURCE_LINK = re.compile(r"\[[^\]]*\]\((?:\.\./)*bronnen/[\w-]+\.md\)")
 MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 # Every organisation issue #3 names, by the slug of its catalogue file.
@@ -92,7 +93,8 @@ def own_texts() -> list[tuple[str, str]]:
     """
     texts = []
     for page in sorted((ROOT / "docs").rglob("*.md")):
-        text = MARKDOWN_LINK_TARGET.sub("]", page.read_text(encoding="utf-8"))
+        # A link to a source shows its title, quoted as the source records quote it (left out below too).
+        text = MARKDOWN_LINK_TARGET.sub("]", SOURCE_LINK.sub("", page.read_text(encoding="utf-8")))
         texts.append((str(page.relative_to(ROOT)), text))
     for entry in sorted((ROOT / "catalogue").rglob("*.yml")):
         data = yaml.safe_load(entry.read_text(encoding="utf-8"))
