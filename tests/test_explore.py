@@ -221,6 +221,16 @@ def test_abbreviation_is_a_search_tag(catalogue, real_build):
         encoding="utf-8")
 
 
+def test_entries_that_name_an_organisation_carry_its_abbreviation(catalogue):
+    """So "NJR" finds the NJR example too (its search tags), not only the organisation."""
+    njr = catalogue.get("organisaties", "nationale-jeugdraad")
+    example = catalogue.get("voorbeelden", "jongeren-getraind-als-adviseur-njr")
+    assert njr.slug in example.values("organisaties")
+    assert catalogue.abbreviations_of(njr) == ["NJR"]
+    assert catalogue.abbreviations_of(example) == ["NJR"]
+    assert catalogue.abbreviations_of(catalogue.of_kind("bronnen")[0]) == []
+
+
 def test_every_entry_page_stays_under_60_kb(catalogue, real_build):
     site = real_build.site
     sizes = {e.path: (site / e.kind.folder / e.slug / "index.html").stat().st_size for e in catalogue.entries}

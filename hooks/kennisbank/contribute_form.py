@@ -114,6 +114,8 @@ def form_pages(catalogue: Catalogue, repo_url: str) -> dict[str, str]:
             options=options, data_json=data_json, repo_url=repo_url.rstrip("/"), new_sources=NEW_SOURCES,
             new_source_fields=new_source_fields, max_url=MAX_URL,
             front_matter=Markup(front_matter(title=page.title, description=f"Voeg zelf een "
-                                f"{KINDS_BY_FOLDER[page.folder].singular} toe aan de kennisbank.")),
+                                f"{KINDS_BY_FOLDER[page.folder].singular} toe aan de kennisbank.",
+                                # Forms answer no reader's question: kept out of search (issue 16).
+                                search={"exclude": True})),
         )
     return pages

@@ -32,9 +32,11 @@ def test_page_has_no_axe_violations(page, site_url, axe, name, palette):
 def test_search_results_have_no_axe_violations(page, site_url, axe, palette):
     open_page(page, site_url, palette)
     page.click("input.md-search__input")
-    page.keyboard.type("jongeren")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    assert page.locator(".md-search-result__item").count() > 0
+    # Results of several kinds, with their kind labels and the abbreviation tags.
+    page.keyboard.type("NJR")
+    page.wait_for_selector(".md-search-result__item .kb-zoek-soort", timeout=10_000)
+    assert page.locator(".md-search-result__item").count() > 3
+    assert page.locator(".md-search-result .md-tag").count() > 0
     violations = axe(page)
     assert not violations, f"zoekresultaten ({palette}):\n{axe.describe(violations)}"
 

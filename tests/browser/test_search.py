@@ -1,4 +1,6 @@
-"""Search in a real browser: Dutch word forms, whole words, and the fields readers search by.
+"""Search in a real browser: Dutch word forms, whole words, the fields readers search by,
+abbreviations that find an organisation's examples, the kind of every result, and the pages
+kept out of the index (forms, open data, statistics).
 
 Material appends "*" to every typed word and lunr skips the stemmer for such terms;
 hooks/theme/assets/javascripts/workers/zoeken.js adds the Dutch stem of each word.
@@ -14,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kennisbank import load_catalogue
+from kennisbank import KINDS, load_catalogue
 from kennisbank.model import FACET_FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,3 +133,61 @@ def test_facet_values_find_their_entries(page, site_url, catalogue, field):
     expected = [f"{e.kind.folder}/{e.slug}/" for e in catalogue.with_value(field, term.value)]
     missing = [path for path in expected if path not in found]
     assert missing == [], f"zoeken op '{term.label}' vindt niet: {missing}"
+
+
+# What every result says it is (docs/assets/zoekresultaten.js): the catalogue's kinds, else "Pagina".
+KIND_LABELS = {"organisaties": "Organisatie", "voorbeelden": "Goed voorbeeld", "checklists": "Checklist",
+               "agenda": "Agendapunt", "bronnen": "Bron"}
+NOT_INDEXED = ("bijdragen/", "open-data/", "statistieken/")
+
+
+def kinds(page, site_url: str) -> dict[str, str]:
+    """Per result page of the last search: the kind label shown above its title."""
+    page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result__item')]
+                                    .every(li => li.querySelector('.kb-zoek-soort'))""")
+    found = page.locator(".md-search-result__item > a").evaluate_all(
+        "els => els.map(a => [a.href, a.querySelector('.kb-zoek-soort').textContent])")
+    return {urlsplit(href).path.removeprefix(urlsplit(site_url).path): label for href, label in found}
+
+
+def test_abbreviation_finds_the_examples_of_its_organisation(page, site_url, catalogue):
+    """ "NJR" finds the NJR example right after the organisation, as for every abbreviation."""
+    assert "voorbeelden/jongeren-getraind-als-adviseur-njr/" in search(page, site_url, "NJR")[:2]
+    for organisation in catalogue.of_kind("organisaties"):
+        if not (abbreviation := organisation.fields.get("afkorting")):
+            continue
+        naming = [f"{e.kind.folder}/{e.slug}/" for e in catalogue.referrers(organisation)
+                  if organisation.slug in e.values("organisaties")]
+        found = search(page, site_url, abbreviation)
+        assert found[0] == f"organisaties/{organisation.slug}/"
+        assert sorted(found[1:1 + len(naming)]) == sorted(naming), (abbreviation, found[:1 + len(naming)])
+
+
+def test_results_show_their_kind(page, site_url, catalogue):
+    assert set(KIND_LABELS) == {kind.folder for kind in KINDS}, "a new kind needs its label in zoekresultaten.js"
+    shown = kinds(page, site_url) if search(page, site_url, "NJR") else {}
+    assert shown["organisaties/nationale-jeugdraad/"] == "Organisatie"
+    assert shown["voorbeelden/jongeren-getraind-als-adviseur-njr/"] == "Goed voorbeeld"
+    assert shown["bronnen/njr-hoofdzaken/"] == "Bron"
+    assert shown["voorbeelden/"] == "Pagina", "an overview is a page, not an example"
+    search(page, site_url, "LEJO")
+    shown = kinds(page, site_url)
+    assert shown["agenda/een-blijvend-leernetwerk-in-overijssel/"] == "Agendapunt"
+    assert shown["checklists/een-leernetwerk-opzetten/"] == "Checklist"
+    # Every result of a broad query has a label that matches its address.
+    search(page, site_url, "ervaringsdeskundigen")
+    for path, label in kinds(page, site_url).items():
+        parts = path.strip("/").split("/")
+        expected = KIND_LABELS[parts[0]] if len(parts) == 2 and parts[0] in KIND_LABELS else "Pagina"
+        assert label == expected, path
+
+
+def test_forms_open_data_and_statistics_are_not_in_the_index(page, site_url, site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("organisaties/") for location in locations)
+    assert [loc for loc in locations if loc.startswith(NOT_INDEXED)] == []
+    # "training" led to the contribute form second; now to what the site says about training.
+    found = search(page, site_url, "training")
+    assert found[0] == "themas/training/"
+    assert not any(path.startswith(NOT_INDEXED) for path in found)
