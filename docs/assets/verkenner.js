@@ -7,6 +7,10 @@
  * (?thema=beleid&doelgroep=ouders), so a filtered view can be shared or bookmarked.
  * Within a group a match on any ticked value counts; across groups every group must match.
  * Works from file:// too (offline zip): nothing is fetched.
+ *
+ * On wide screens the filters stand beside the results (verkenner.css); on small screens they
+ * fold behind the "Filters" button (aria-expanded is the one state; the CSS reads it), and
+ * "Toon N resultaten" closes them and moves the focus to the results.
  */
 (function () {
   "use strict";
@@ -15,8 +19,11 @@
   var dataElement = document.getElementById("kb-verkenner-gegevens");
   var status = document.getElementById("kb-verkenner-aantal");
   var empty = document.getElementById("kb-verkenner-leeg");
-  var panel = document.getElementById("kb-verkenner-filters");
+  var layout = document.getElementById("kb-verkenner-indeling");
+  var toggle = document.getElementById("kb-verkenner-knop");
+  var show = document.getElementById("kb-verkenner-toon");
   var ticked = document.getElementById("kb-verkenner-gekozen");
+  var wide = window.matchMedia("(min-width: 60em)");
   if (!form || !dataElement || !status) return;
 
   var data = JSON.parse(dataElement.textContent);
@@ -48,6 +55,10 @@
     return n === 1 ? "1 item" : n + " items";
   }
 
+  function setOpen(open) {
+    if (toggle) toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
   function update() {
     var choice = chosen();
     var shown = 0;
@@ -67,6 +78,7 @@
     var total = data.items.length;
     status.textContent = shown === total ? itemsText(total) : shown + " van de " + itemsText(total);
     if (empty) empty.hidden = shown !== 0;
+    if (show) show.textContent = "Toon " + shown + (shown === 1 ? " resultaat" : " resultaten");
     if (ticked) {
       var n = form.querySelectorAll("input[type=checkbox]:checked").length;
       ticked.textContent = n ? "(" + n + " gekozen)" : "";
@@ -99,8 +111,21 @@
   }
 
   form.hidden = false;
-  // The filters fill several phone screens: folded up on small screens, open on wider ones.
-  if (panel && window.matchMedia("(min-width: 45em)").matches) panel.open = true;
+  if (layout) layout.classList.add("kb-verkenner-indeling--filters");
+  // The filters fill several phone screens: folded up on small screens, open on wide ones.
+  setOpen(wide.matches);
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+  }
+  if (show) {
+    show.addEventListener("click", function () {
+      setOpen(false);
+      status.focus();
+      status.scrollIntoView({block: "start"});
+    });
+  }
   readUrl();
   update();
   form.addEventListener("change", update);

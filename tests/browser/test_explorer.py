@@ -95,3 +95,58 @@ def test_without_javascript_the_page_lists_every_entry(browser, site_url, catalo
     assert all(listed.nth(i).is_visible() for i in range(listed.count()))
     assert not page.locator("#kb-verkenner").is_visible(), "filters without JavaScript do nothing; hide them"
     context.close()
+
+
+FIRST_VISIBLE = ("() => { const a = [...document.querySelectorAll('[data-kb-item]')]"
+                 ".find(a => !a.closest('li').hidden); const r = a.getBoundingClientRect();"
+                 " return {x: r.left, top: r.top, bottom: r.bottom}; }")
+
+
+def test_wide_screen_shows_the_results_beside_the_filters(page, site_url, catalogue):
+    """At 1280 x 900 the results start on the first screen, right of the filter column."""
+    page.goto(site_url + PAGE)
+    height = page.viewport_size["height"]
+    filters = page.locator("#kb-verkenner-filters").bounding_box()
+    first = page.evaluate(FIRST_VISIBLE)
+    assert first["bottom"] <= height, f"het eerste resultaat staat pas op {first['top']:.0f} px"
+    assert first["x"] >= filters["x"] + filters["width"], "de resultaten staan niet naast de filters"
+    assert first["top"] < filters["y"] + filters["height"], "de resultaten staan onder de filters"
+    # The filters are simply there: no toggle and no "Toon N resultaten" on a wide screen.
+    assert not page.locator("#kb-verkenner-knop").is_visible()
+    assert not page.locator("#kb-verkenner-toon").is_visible()
+    # Ticking a box low in the filter column keeps the changing list in view.
+    role = most_used(catalogue, "rollen", 1)[0]
+    page.check(f"#kb-rol-{role}")
+    first = page.evaluate(FIRST_VISIBLE)
+    assert 0 <= first["top"] and first["bottom"] <= height
+
+
+def test_phone_shows_the_results_after_filtering(page, site_url, catalogue):
+    """At 390 px the filters fold; "Toon N resultaten" closes them and moves the focus to the results."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + PAGE)
+    toggle = page.locator("#kb-verkenner-knop")
+    panel = page.locator("#kb-verkenner-filters")
+    chevron = "el => getComputedStyle(el, '::after').transform"
+    assert toggle.get_attribute("aria-expanded") == "false" and not panel.is_visible()
+    closed_sign = toggle.evaluate(chevron)
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and panel.is_visible()
+    assert toggle.evaluate(chevron) != closed_sign, "de knop Filters laat niet zien dat hij open is"
+    theme = most_used(catalogue, "themas", 1)[0]
+    page.check(f"#kb-thema-{theme}")
+    expected = sum(1 for e in catalogue.entries if theme in e.values("themas"))
+    show = page.locator("#kb-verkenner-toon")
+    assert show.text_content() == f"Toon {expected} resultaten"
+    box = show.bounding_box()
+    assert box["y"] + box["height"] <= 844, "de knop staat niet in beeld terwijl je filters kiest"
+    assert "(1 gekozen)" in toggle.text_content()
+
+    show.click()
+    assert toggle.get_attribute("aria-expanded") == "false" and not panel.is_visible()
+    assert page.evaluate("() => document.activeElement.id") == "kb-verkenner-aantal"
+    assert page.locator("#kb-verkenner-aantal").text_content() == f"{expected} van de {len(catalogue.entries)} items"
+    first = page.evaluate(FIRST_VISIBLE)
+    assert 0 <= first["top"] and first["bottom"] <= 844, "het eerste resultaat staat niet in beeld"
+    assert len(page.evaluate(VISIBLE)) == expected

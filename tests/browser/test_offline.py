@@ -62,6 +62,11 @@ def test_search_works_from_file(offline_site, offline_page):
     page.keyboard.type("jongeren")
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     assert page.locator(".md-search-result__item").count() > 0
+    # Each result says its kind here too (the addresses end in index.html).
+    page.wait_for_selector(".md-search-result__item .kb-zoek-soort")
+    labels = set(page.locator(".kb-zoek-soort").all_text_contents())
+    assert labels - {"Pagina"} and labels <= {"Organisatie", "Goed voorbeeld", "Checklist", "Agendapunt", "Bron",
+                                              "Pagina"}, labels
     # Following a result opens a page from the folder.
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_load_state()

@@ -145,8 +145,9 @@ def kinds(page, site_url: str) -> dict[str, str]:
     """Per result page of the last search: the kind label shown above its title."""
     page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result__item')]
                                     .every(li => li.querySelector('.kb-zoek-soort'))""")
-    found = page.locator(".md-search-result__item > a").evaluate_all(
-        "els => els.map(a => [a.href, a.querySelector('.kb-zoek-soort').textContent])")
+    # The first link of each result is the page; the others are its sections.
+    found = page.locator(".md-search-result__item").evaluate_all(
+        "els => els.map(li => [li.querySelector('a').href, li.querySelector('.kb-zoek-soort').textContent])")
     return {urlsplit(href).path.removeprefix(urlsplit(site_url).path): label for href, label in found}
 
 
