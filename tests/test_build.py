@@ -84,5 +84,5 @@ def test_the_validate_command_uses_the_same_checks_as_the_build(project):
     entry.write_text(entry.read_text(encoding="utf-8").replace("  - jongeren\n", "  - jongern\n", 1))
     result = kennisbank("controleer", cwd=project)
     assert result.returncode == 1
-    assert result.stdout.startswith("catalogue/organisaties/expex.yml:9: de eerste doelgroep is 'jongern', maar dat "
+    assert result.stdout.startswith("catalogue/organisaties/expex.yml:11: de eerste doelgroep is 'jongern', maar dat "
                                   "staat niet in de lijst")

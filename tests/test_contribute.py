@@ -76,7 +76,7 @@ def test_scaffolded_file_is_refused_until_the_placeholders_are_filled(tiny):
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(tiny.root)
     found = {(p.code, p.line, p.path) for p in caught.value.problems}
-    assert ("niet-ingevuld-verplicht", 17, ("soort",)) in found
+    assert ("niet-ingevuld-verplicht", 24, ("soort",)) in found
     assert ("niet-ingevuld", 12, ("afkorting",)) in found
     # Only "not filled in yet": no complaint that VUL IN is not in the list or not a web address.
     assert {code for code, _, _ in found} == {"niet-ingevuld", "niet-ingevuld-verplicht"}

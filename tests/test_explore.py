@@ -226,9 +226,14 @@ def test_entries_that_name_an_organisation_carry_its_abbreviation(catalogue):
     njr = catalogue.get("organisaties", "nationale-jeugdraad")
     example = catalogue.get("voorbeelden", "jongeren-getraind-als-adviseur-njr")
     assert njr.slug in example.values("organisaties")
-    assert catalogue.abbreviations_of(njr) == ["NJR"]
-    assert catalogue.abbreviations_of(example) == ["NJR"]
-    assert catalogue.abbreviations_of(catalogue.of_kind("bronnen")[0]) == []
+    assert catalogue.also_known_as(njr) == ["NJR"]
+    assert catalogue.also_known_as(example) == ["NJR"]
+    assert catalogue.also_known_as(catalogue.of_kind("bronnen")[0]) == []
+    # Other names count as well: ExpEx is also known as Experienced Experts.
+    expex = catalogue.get("organisaties", "expex")
+    assert catalogue.also_known_as(expex) == ["Experienced Experts"]
+    assert all("Experienced Experts" in catalogue.also_known_as(e) for e in catalogue.referrers(expex, "voorbeelden")
+               if "expex" in e.values("organisaties"))
 
 
 def test_every_entry_page_stays_under_60_kb(catalogue, real_build):

@@ -22,6 +22,7 @@ _NEW_SOURCE = "Staat de bron nog niet in de kennisbank? Schrijf hem er dan zo bi
 # Every list field of every schema has a line here (tests/test_messages.py checks that).
 ITEM_WORDS: dict[str | None, str] = {
     None: "het {n} begrip",            # an item of catalogue/begrippen.yml, which is a list
+    "andere_namen": "de {n} andere naam",
     "auteurs": "de {n} auteur",
     "bronnen": "de {n} bron",
     "doelgroepen": "de {n} doelgroep",

@@ -166,11 +166,13 @@ class Catalogue:
         """Entries that point to `entry`, optionally only those of one kind."""
         return [e for e in self._referrers.get(entry.key, ()) if folder is None or e.kind.folder == folder]
 
-    def abbreviations_of(self, entry: Entry) -> list[str]:
-        """The abbreviations a reader may search `entry` by: its own, then those of the organisations it names."""
-        names = [entry.fields.get("afkorting")]
-        names += [self.get("organisaties", slug).fields.get("afkorting") for slug in entry.values("organisaties")]
-        return [name for name in dict.fromkeys(names) if name]
+    def also_known_as(self, entry: Entry) -> list[str]:
+        """The abbreviations and other names a reader may search `entry` by: its own (an organisation's),
+        then those of the organisations it names (an example's, an agenda item's)."""
+        names: list[str] = []
+        for source in [entry, *(self.get("organisaties", slug) for slug in entry.values("organisaties"))]:
+            names += [*source.values("afkorting"), *source.values("andere_namen")]
+        return list(dict.fromkeys(names))
 
     def with_value(self, name: str, value: str) -> list[Entry]:
         """Entries whose field `name` is `value` or lists it, in display order."""

@@ -151,17 +151,17 @@ def kinds(page, site_url: str) -> dict[str, str]:
     return {urlsplit(href).path.removeprefix(urlsplit(site_url).path): label for href, label in found}
 
 
-def test_abbreviation_finds_the_examples_of_its_organisation(page, site_url, catalogue):
-    """ "NJR" finds the NJR example right after the organisation, as for every abbreviation."""
+def test_abbreviations_and_other_names_find_the_examples_of_their_organisation(page, site_url, catalogue):
+    """ "NJR" finds the NJR example right after the organisation, as every abbreviation and other name does."""
     assert "voorbeelden/jongeren-getraind-als-adviseur-njr/" in search(page, site_url, "NJR")[:2]
-    for organisation in catalogue.of_kind("organisaties"):
-        if not (abbreviation := organisation.fields.get("afkorting")):
-            continue
+    names = [(o, name) for o in catalogue.of_kind("organisaties") for name in catalogue.also_known_as(o)]
+    assert {name for _, name in names} >= {"NJR", "LEJO", "OZJ", "Experienced Experts"}
+    for organisation, name in names:
         naming = [f"{e.kind.folder}/{e.slug}/" for e in catalogue.referrers(organisation)
                   if organisation.slug in e.values("organisaties")]
-        found = search(page, site_url, abbreviation)
-        assert found[0] == f"organisaties/{organisation.slug}/"
-        assert sorted(found[1:1 + len(naming)]) == sorted(naming), (abbreviation, found[:1 + len(naming)])
+        found = search(page, site_url, name)
+        assert found[0] == f"organisaties/{organisation.slug}/", (name, found[:3])
+        assert sorted(found[1:1 + len(naming)]) == sorted(naming), (name, found[:1 + len(naming)])
 
 
 def test_results_show_their_kind(page, site_url, catalogue):
