@@ -15,14 +15,16 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-# axe-core for the browser accessibility tests (package-lock.json pins it). Without npm
-# or the npm registry the browser tests that need it skip and say why; the rest still runs.
+# axe-core for the browser accessibility tests and vnu-jar, the Nu Html Checker (package-lock.json
+# pins both). Without npm or the npm registry the browser tests that need them skip and say why; the
+# rest still runs. --ignore-scripts: vnu-jar's install script would download a Java from GitHub
+# where none is installed; the test uses the system's Java (.ci/run installs it) or skips.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
-	@if command -v npm >/dev/null 2>&1 && npm ci --no-audit --no-fund --loglevel=error; then \
+	@if command -v npm >/dev/null 2>&1 && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; then \
 	  touch $(NODE_STAMP); \
 	else \
-	  echo "WARNING: could not install node_modules (npm ci); accessibility tests will skip." >&2; \
+	  echo "WARNING: could not install node_modules (npm ci); accessibility and HTML tests will skip." >&2; \
 	fi
 
 site: $(STAMP)

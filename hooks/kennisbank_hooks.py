@@ -7,7 +7,8 @@ during `mkdocs serve`, so nothing of an earlier build may linger):
 - on_files      adds every generated page and download, the PDFs included (kennisbank.site)
 - on_page_content  refuses a generated page whose HTML could run script (a second line
                 behind the validator: it only fires if something slipped past it)
-- on_post_page  puts the hashes of each page's inline scripts into its Content-Security-Policy
+- on_post_page  makes the theme's markup valid HTML (kennisbank.theme_markup) and puts the hashes
+                of each page's inline scripts into its Content-Security-Policy
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from kennisbank.handbook import HandbookError
 from kennisbank.markup import EXTENSIONS, extension_configs
 from kennisbank.safety import untrusted_html
 from kennisbank.site import Settings, site_files
+from kennisbank.theme_markup import valid_theme_markup
 
 @dataclass
 class _Build:
@@ -102,7 +104,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)   # after every other hook and plugin has changed the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return with_script_hashes(output, _state.build.offline)
+    return with_script_hashes(valid_theme_markup(output), _state.build.offline)
 
 
 @event_priority(-100)
@@ -110,4 +112,4 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     # 404.html is rendered as a template, not as a page.
     if not template_name.endswith(".html"):
         return output_content
-    return with_script_hashes(output_content, _state.build.offline)
+    return with_script_hashes(valid_theme_markup(output_content), _state.build.offline)
