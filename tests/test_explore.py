@@ -150,8 +150,22 @@ def test_csv_columns_cover_every_schema_field(catalogue):
 def test_open_data_page_lists_every_column(catalogue):
     page = render_open_data(catalogue, TODAY)
     for column in columns(catalogue.schema):
-        assert f"| `{column.name}` |" in page, column.name
+        name = column.name.replace(".", ".<wbr>").replace("_", "_<wbr>")
+        assert f'| <code class="kb-veldnaam">{name}</code> |' in page, column.name
     assert "[catalogus.csv](../catalogus.csv)" in page and "[catalogus.json](../catalogus.json)" in page
+
+
+def test_open_data_field_names_break_only_between_words_and_labels_read_well(catalogue):
+    page = render_open_data(catalogue, TODAY)
+    names = re.findall(r'<code class="kb-veldnaam">(.*?)</code>', page)
+    assert len(names) == len(columns(catalogue.schema))
+    assert "randvoorwaarden.<wbr>vergoeding" in names and "laatst_<wbr>gecontroleerd" in names
+    for name in names:
+        # A break opportunity after every "." and "_", and nowhere else (the CSS forbids other breaks).
+        assert re.fullmatch(r"[a-z]+(?:[._]<wbr>[a-z]+)*", name), name
+    labels = re.findall(r"\| \*\*(.*?)\*\* ", page)
+    assert "Wat is er nodig? Vergoeding." in labels
+    assert not [label for label in labels if re.search(r"[?!.][:.]", label)]
 
 
 def test_built_site_has_the_downloads(catalogue, real_build):

@@ -47,7 +47,20 @@ def test_example_page_names_its_organisation(tiny):
 
 def test_overview_table_links_every_organisation(tiny):
     page = pages_of(tiny)["organisaties/index.md"]
-    assert "| [Jongerenraad Test (JRT)](jongerenraad-test.md) | Jongerenorganisatie | Landelijk |" in page
+    assert "| Organisatie | In het kort | Soort | Werkgebied |" in page
+    assert ("| [Jongerenraad Test (JRT)](jongerenraad-test.md) | Een raad van jongeren. | Jongerenorganisatie "
+            "| Landelijk |") in page
+
+
+def test_overview_table_cuts_a_long_description_at_a_word(tiny):
+    long = "Een raad van jongeren uit " + "heel veel verschillende gemeenten, " * 5 + "die advies geven."
+    tiny.edit("organisaties/jongerenraad-test.yml", "Een raad van jongeren. Ze geven advies.", long)
+    row = next(line for line in pages_of(tiny)["organisaties/index.md"].splitlines() if "Jongerenraad" in line)
+    short = row.split(" | ")[1]
+    assert short.endswith("…") and len(short) <= 120, short
+    kept = short.removesuffix("…")
+    assert long.startswith(kept) and long[len(kept)] in " ,", "cut between two words"
+    assert kept[-1].isalpha(), "no comma before the …"
 
 
 def test_stale_entry_is_marked(tiny):

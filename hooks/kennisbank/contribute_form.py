@@ -46,7 +46,7 @@ class FormPage:
 
 
 FORM_PAGES = (
-    FormPage("organisaties", "bijdragen/index.md", "Organisatie of voorbeeld toevoegen"),
+    FormPage("organisaties", "bijdragen/index.md", "Organisatie toevoegen"),
     FormPage("voorbeelden", "bijdragen/voorbeeld.md", "Goed voorbeeld toevoegen"),
     FormPage("bronnen", "bijdragen/bron.md", "Bron toevoegen"),
 )

@@ -100,7 +100,9 @@ def columns(schema: Schema) -> list[Column]:
                       for child in field.children] if field.type == "groep"
                      else [(field.name, field, field.required)])
             for name, spec, required in parts:
-                title = f"{field.title}: {spec.title}" if spec is not field else spec.title
+                # "Wat is er nodig? Vergoeding", not "Wat is er nodig?: Vergoeding".
+                joint = " " if field.title[-1:] in "?!." else ": "
+                title = f"{field.title}{joint}{spec.title}" if spec is not field else spec.title
                 known = found.get(name)
                 if known is None:
                     found[name] = Column(name, title, spec.description, (kind.folder,),

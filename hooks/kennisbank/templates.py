@@ -60,4 +60,4 @@ def summary(text: str, limit: int = 160) -> str:
     plain = _LINK.sub(r"\1", text)
     plain = _MARKUP.sub("", plain).strip().replace("\n", " ")
     sentence = _SENTENCE_END.split(plain, maxsplit=1)[0]
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
