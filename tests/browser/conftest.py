@@ -31,6 +31,8 @@ from pathlib import Path
 
 import pytest
 
+from .polling import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", "/usr/bin/chromium"))
 # From ../shared/TOOLCHAIN.md: these work headless as root without a GPU or network.
@@ -129,15 +131,9 @@ def axe():
         # in over 0.4 s, and axe run during the fade blends the text with the background (a
         # contrast of 4.1:1 instead of 4.6:1 wherever results arrived within the fade).
         # Only animations in time count: a scroll-driven one (the scroll hint of wide tables) runs for
-        # as long as the page is open. Polled from here: wait_for_function would evaluate a string in the
-        # page, which the Content-Security-Policy refuses (no 'unsafe-eval').
-        for _ in range(100):
-            if page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running'"
-                             " || !(a.timeline instanceof DocumentTimeline))"):
-                break
-            page.wait_for_timeout(100)
-        else:
-            pytest.fail("the page's animations did not end within 10 s", pytrace=False)
+        # as long as the page is open.
+        wait_until(page, "() => document.getAnimations().every(a => a.playState !== 'running'"
+                         " || !(a.timeline instanceof DocumentTimeline))")
         if not page.evaluate("() => typeof window.axe !== 'undefined'"):
             # Evaluated through the DevTools protocol, so the site's Content-Security-Policy
             # (which rightly refuses injected <script> tags) stays on during the test.

@@ -9,6 +9,7 @@ import pytest
 
 from kennisbank.csp import TOKEN, script_hashes
 
+from .polling import wait_until
 from .site_pages import PAGE_TYPES
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -76,6 +77,6 @@ def test_an_injected_inline_script_is_blocked(watched, site_url):
     page.evaluate("""() => { const i = document.createElement('img');
                              i.setAttribute('onerror', 'window.__kb_ingespoten = 2'); i.src = 'bestaat-niet.png';
                              document.body.append(i); }""")
-    page.wait_for_function("window.__kb_csp.length >= 2")
+    wait_until(page, "window.__kb_csp.length >= 2")
     assert page.evaluate("window.__kb_ingespoten") is None
     assert any(v.startswith("script-src") for v in page.evaluate("window.__kb_csp"))

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from kennisbank import load_catalogue
+from .polling import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "verkennen/"
@@ -61,7 +62,7 @@ def test_filters_combine_and_the_url_carries_them(page, site_url, catalogue):
 
     # Clearing shows everything again and empties the query string.
     page.click("text=Alle filters wissen")
-    page.wait_for_function("() => location.search === ''")
+    wait_until(page, "() => location.search === ''")
     assert set(page.evaluate(VISIBLE)) == ids(catalogue.entries)
     assert page.locator("#kb-verkenner-aantal").text_content() == f"{total} items"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from .polling import wait_until
 from .site_pages import PAGE_TYPES
 
 IN_CONTENT = "() => !!document.activeElement.closest('.md-content')"
@@ -27,7 +28,7 @@ def test_skip_link_is_first_and_jumps_to_content(page, site_url, name):
                             " document.activeElement.textContent.trim()]")
     assert focused == [True, "Ga naar inhoud"], f"{name}: eerste Tab geeft {focused}"
     # Visible once focused (Material hides it until then and fades it in).
-    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'",
+    wait_until(page, "() => getComputedStyle(document.activeElement).opacity === '1'",
                            timeout=3_000)
     page.keyboard.press("Enter")
     # The next Tab lands in the page content, past header and navigation.
@@ -57,7 +58,7 @@ def test_explorer_filters_work_with_keyboard(page, site_url):
         page.keyboard.press("ArrowDown")
     else:
         page.keyboard.press("Space")
-    page.wait_for_function("before => location.href !== before", arg=before, timeout=5_000)
+    wait_until(page, "before => location.href !== before", arg=before, timeout=5_000)
     assert page.url != before
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .polling import wait_until
+
 # The links of the left menu a reader can see now (folded groups are in the HTML but hidden).
 VISIBLE_MENU_LINKS = """() => [...document.querySelectorAll('.md-sidebar--primary .md-nav--primary .md-nav__link')]
   .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true})
@@ -11,13 +13,9 @@ VISIBLE_MENU_LINKS = """() => [...document.querySelectorAll('.md-sidebar--primar
 
 
 def menu_geometry(page) -> dict:
-    # Material sets the menu's height from the page with JavaScript; wait for it (polled from here:
-    # wait_for_function evaluates a string in the page, which the Content-Security-Policy refuses).
-    for _ in range(100):
-        if page.evaluate("() => document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap')"
-                         ".style.height !== ''"):
-            break
-        page.wait_for_timeout(100)
+    # Material sets the menu's height from the page with JavaScript; wait for it.
+    wait_until(page, "() => document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap')"
+                     ".style.height !== ''")
     return page.evaluate(f"""() => {{
       const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
       wrap.scrollTop = 0;

@@ -12,6 +12,7 @@ import pytest
 from kennisbank.commands.offline import FOLDER
 
 from .test_privacy import FETCHING
+from .polling import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIM = ROOT / "hooks" / "theme" / "assets" / "vendor" / "iframe-worker" / "shim.js"
@@ -91,7 +92,7 @@ def test_explorer_works_from_file(offline_site, offline_page):
         control.select_option(index=1)
     else:
         control.check()
-    page.wait_for_function("before => location.href !== before", arg=before, timeout=5_000)
+    wait_until(page, "before => location.href !== before", arg=before, timeout=5_000)
     # The live count follows the filter.
     assert count.text_content() != count_before
     elsewhere = sorted({url for url in requested if not url.startswith(("file://", "data:", "blob:"))})

@@ -18,6 +18,7 @@ import pytest
 
 from kennisbank import KINDS, load_catalogue
 from kennisbank.model import FACET_FIELDS
+from .polling import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"
@@ -42,7 +43,8 @@ def search(page, site_url: str, query: str, every: bool = False) -> list[str]:
     # Typed key by key, as a reader does: Material reacts to key presses, not to fill().
     page.keyboard.type(query)
     # Results carry the query they belong to (?h=...); "Geen ..." when there are none.
-    page.wait_for_function(
+    wait_until(
+        page,
         """q => { const meta = document.querySelector('.md-search-result__meta');
                   const first = document.querySelector('.md-search-result__item a');
                   if (meta && /^\\s*Geen/.test(meta.textContent)) return true;
@@ -59,7 +61,7 @@ def search(page, site_url: str, query: str, every: bool = False) -> list[str]:
             el.scrollTop = 0;
             await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
             el.scrollTop = el.scrollHeight; }""")
-        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n",
+        wait_until(page, "n => document.querySelectorAll('.md-search-result__item').length > n",
                                arg=count, timeout=5_000)
     found: list[str] = []
     for href in page.locator(".md-search-result__item > a").evaluate_all("els => els.map(a => a.href)"):
@@ -143,7 +145,7 @@ NOT_INDEXED = ("bijdragen/", "open-data/", "statistieken/")
 
 def kinds(page, site_url: str) -> dict[str, str]:
     """Per result page of the last search: the kind label shown above its title."""
-    page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result__item')]
+    wait_until(page, """() => [...document.querySelectorAll('.md-search-result__item')]
                                     .every(li => li.querySelector('.kb-zoek-soort'))""")
     # The first link of each result is the page; the others are its sections.
     found = page.locator(".md-search-result__item").evaluate_all(
