@@ -21,11 +21,16 @@ from kennisbank.exports import CSV_FILE, JSON_FILE, OPEN_DATA_PAGE, catalogue_cs
 from kennisbank.handbook import PAGE as HANDBOOK_PAGE
 from kennisbank.handbook import Edition, docs_pages, handbook_page, pdf_files
 from kennisbank.model import Catalogue
+from kennisbank.moved import redirect_pages
 from kennisbank.pages import GLOSSARY_PAGE, Renderer
+from kennisbank.share import share_images
 from kennisbank.statistics import PAGE as STATISTICS_PAGE
 from kennisbank.statistics import render_statistics
 from kennisbank.structure import PATH as STRUCTURE_SVG
 from kennisbank.structure import structure_svg
+
+
+LOGO = "assets/logo.svg"   # in the docs folder: the site's logo, also on the share images
 
 
 @dataclass(frozen=True)
@@ -65,10 +70,15 @@ def site_files(catalogue: Catalogue, settings: Settings, say: Callable[[str], No
         SiteFile(JSON_FILE, catalogue_json(catalogue, settings.url, settings.today)),
         SiteFile(CSV_FILE, catalogue_csv(catalogue, settings.url)),
     ]
-    # 3. The forms for contributors.
+    # 3. The share images (og:image), one per part of the site, with the logo of the hand-written pages.
+    logo = settings.docs / LOGO
+    files += [SiteFile(path, png) for path, png in share_images(logo.read_text(encoding="utf-8") if logo.is_file() else "")]
+    # 4. The old addresses of renamed entries, each sending the reader on to the new one.
+    files += [SiteFile(path, html) for path, html in redirect_pages(catalogue)]
+    # 5. The forms for contributors.
     files += [SiteFile(path, markdown, trusted=("<form>", "<script>"))
               for path, markdown in form_pages(catalogue, settings.repo_url).items()]
-    # 4. The PDFs (handbook, worksheets, short versions) and the page that offers them.
+    # 6. The PDFs (handbook, worksheets, short versions) and the page that offers them.
     edition = Edition(built=settings.today, site_url=settings.url)
     pdfs = pdf_files(catalogue, edition, docs_pages(settings.docs), render=settings.pdfs, say=say)
     files += [SiteFile(pdf.path, pdf.data) for pdf in pdfs]
