@@ -5,6 +5,8 @@ during `mkdocs serve`, so nothing of an earlier build may linger):
 
 - on_config     loads and validates the catalogue; sets the one Markdown configuration
 - on_files      adds every generated page and download, the PDFs included (kennisbank.site)
+- on_page_markdown fills the lists of entries a hand-written page asks for (kennisbank.routes)
+- on_page_context  gives the home page its tiles and every page its share image (og:image)
 - on_page_content  refuses a generated page whose HTML could run script (a second line
                 behind the validator: it only fires if something slipped past it)
 - on_post_page  makes the theme's markup valid HTML (kennisbank.theme_markup) and puts the hashes
@@ -22,13 +24,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kennisbank import Catalogue, CatalogueError, load_catalogue
 from kennisbank.csp import with_script_hashes
 from kennisbank.handbook import HandbookError
+from kennisbank.home import HomeError, home_tiles
 from kennisbank.markup import EXTENSIONS, extension_configs
+from kennisbank.routes import ListError, fill_lists
 from kennisbank.safety import untrusted_html
+from kennisbank.share import share_image
+from kennisbank.structure import columns
 from kennisbank.site import Settings, site_files
 from kennisbank.theme_markup import valid_theme_markup
 
@@ -38,6 +45,7 @@ class _Build:
     settings: Settings
     offline: bool                          # the offline copy (Material's offline plugin is on)
     trusted: dict[str, tuple[str, ...]]    # generated page -> markup its template writes on purpose
+    files: Files | None = None             # every file of the site, once on_files has run
 
 
 class _State:
@@ -90,7 +98,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = f"../{item.edit}" if item.edit else None
         files.append(file)
         build.trusted[item.path] = item.trusted
+    build.files = files
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "lijsten" not in page.meta:
+        return markdown
+    try:
+        return fill_lists(markdown, page.meta["lijsten"], _state.build.catalogue, page.file.src_uri)
+    except ListError as error:
+        raise Abort(str(error)) from None
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    context["share_image"] = (config.site_url or "") + share_image(page.file.src_uri)
+    if page.meta.get("template") == "home.html":
+        try:
+            tiles = home_tiles(_state.build.catalogue, page.meta)
+        except HomeError as error:
+            raise Abort(str(error)) from None
+        context["tiles"] = {part: [(tile, _url(tile.path)) for tile in found] for part, found in tiles.items()}
+        context["page_url"] = _url
+        context["structure"] = columns(_state.build.catalogue)
+    return context
+
+
+def _url(path: str) -> str:
+    file = _state.build.files.get_file_from_path(path)
+    if file is None:
+        raise Abort(f"De startpagina linkt naar {path}, maar die pagina bestaat niet.")
+    return file.url
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -365,4 +365,4 @@ def test_the_sites_print_stylesheet_hides_the_screen_and_shows_addresses():
 
 def test_start_page_links_the_handbook():
     index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
-    assert "(handboek.pdf)" in index and "(handboek/index.md)" in index
+    assert "(handboek.pdf)" in index and "(handboek/index.md)" in index   # also in the tiles of hooks/theme/home.html

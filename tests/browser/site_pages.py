@@ -17,6 +17,7 @@ def first_entry(folder: str) -> str:
 # and privacy tests; keep it explicit so a missing page fails instead of vanishing.
 PAGE_TYPES: dict[str, str] = {
     "start": "",
+    "route": "voor/gemeente-en-beleid/",
     "overzicht": "organisaties/",
     "organisatie": first_entry("organisaties"),
     "voorbeeld": first_entry("voorbeelden"),

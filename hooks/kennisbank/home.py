@@ -1,0 +1,65 @@
+"""What the home page shows besides its text: routes, featured entries and the themes, as tiles.
+
+The home page's front matter names its routes and featured entries; the themes come from
+the word list. Each tile points at a page in the docs folder (a .md path), which the
+MkDocs hook turns into an address::
+
+    tiles = home_tiles(catalogue, page.meta)
+    tiles["themas"][0].icon    # "material/account-child-outline" (an icon Material ships)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kennisbank.model import Catalogue
+from kennisbank.templates import summary
+
+# One icon per theme (catalogue/vocabulaires/themas.yml), from the icons Material for MkDocs ships
+# (material/templates/.icons/); a test checks that every theme has one and that the file exists.
+THEME_ICONS = {
+    "ouderperspectief": "material/human-male-female-child",
+    "jongerenparticipatie": "material/account-voice",
+    "beleid": "material/town-hall",
+    "werken-in-organisaties": "material/office-building",
+    "training": "material/school",
+    "onderzoek": "material/flask-outline",
+    "leernetwerken": "material/lan",
+    "ondersteuning": "material/hand-heart",
+    "vergoeding": "material/cash",
+    "stigma": "material/eye-off",
+    "informatie": "material/information-outline",
+}
+DEFAULT_ICON = "material/tag-outline"
+FEATURED_ICON = "material/star-outline"
+
+
+@dataclass(frozen=True)
+class Tile:
+    title: str
+    text: str
+    path: str      # the page it leads to, in the docs folder: "voorbeelden/x.md"
+    icon: str      # "material/school"
+
+
+class HomeError(ValueError):
+    """The home page's front matter names an entry that does not exist."""
+
+
+def home_tiles(catalogue: Catalogue, meta: Mapping) -> dict[str, list[Tile]]:
+    routes = [Tile(r["titel"], r["tekst"], r["pagina"], r["icoon"]) for r in meta.get("routes", ())]
+    featured = []
+    for key in meta.get("uitgelicht", ()):
+        try:
+            entry = catalogue.get(*key.split("/", 1))
+        except (KeyError, TypeError):
+            raise HomeError(f"De startpagina noemt bij 'uitgelicht' het item '{key}', maar dat bestaat niet. "
+                            f"Schrijf het als map/bestandsnaam, bijvoorbeeld voorbeelden/"
+                            f"{catalogue.of_kind('voorbeelden')[0].slug if catalogue.of_kind('voorbeelden') else 'naam'}."
+                            ) from None
+        featured.append(Tile(entry.title, summary(entry.fields["beschrijving"]), entry.path, FEATURED_ICON))
+    vocabulary = catalogue.vocabularies["themas"]
+    themes = [Tile(term.label, term.explanation, f"themas/{term.value}.md", THEME_ICONS.get(term.value, DEFAULT_ICON))
+              for term in vocabulary.terms if catalogue.with_value("themas", term.value)]
+    return {"routes": routes, "uitgelicht": featured, "themas": themes}
