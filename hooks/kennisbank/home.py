@@ -10,7 +10,7 @@ MkDocs hook turns into an address::
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from kennisbank.model import Catalogue
@@ -43,22 +43,24 @@ class Tile:
     icon: str      # "material/school"
 
 
-class HomeError(ValueError):
-    """The home page's front matter names an entry that does not exist."""
+FEATURED = 3   # featured examples on the home page; the first examples fill up for names that are gone
 
 
-def home_tiles(catalogue: Catalogue, meta: Mapping) -> dict[str, list[Tile]]:
+def home_tiles(catalogue: Catalogue, meta: Mapping, warn: Callable[[str], None] = lambda line: None
+               ) -> dict[str, list[Tile]]:
+    """The tiles of the home page. A featured entry that does not exist is left out with a warning
+    (a test holds the real home page to its list), so another catalogue still builds."""
     routes = [Tile(r["titel"], r["tekst"], r["pagina"], r["icoon"]) for r in meta.get("routes", ())]
-    featured = []
+    chosen = []
     for key in meta.get("uitgelicht", ()):
+        folder, _, slug = str(key).partition("/")
         try:
-            entry = catalogue.get(*key.split("/", 1))
-        except (KeyError, TypeError):
-            raise HomeError(f"De startpagina noemt bij 'uitgelicht' het item '{key}', maar dat bestaat niet. "
-                            f"Schrijf het als map/bestandsnaam, bijvoorbeeld voorbeelden/"
-                            f"{catalogue.of_kind('voorbeelden')[0].slug if catalogue.of_kind('voorbeelden') else 'naam'}."
-                            ) from None
-        featured.append(Tile(entry.title, summary(entry.fields["beschrijving"]), entry.path, FEATURED_ICON))
+            chosen.append(catalogue.get(folder, slug))
+        except KeyError:
+            warn(f"De startpagina noemt bij 'uitgelicht' het item '{key}', maar dat bestaat niet; het wordt "
+                 f"overgeslagen. Schrijf het als map/bestandsnaam, bijvoorbeeld voorbeelden/naam-van-het-voorbeeld.")
+    chosen += [e for e in catalogue.of_kind("voorbeelden") if e not in chosen][:max(0, FEATURED - len(chosen))]
+    featured = [Tile(e.title, summary(e.fields["beschrijving"]), e.path, FEATURED_ICON) for e in chosen]
     vocabulary = catalogue.vocabularies["themas"]
     themes = [Tile(term.label, term.explanation, f"themas/{term.value}.md", THEME_ICONS.get(term.value, DEFAULT_ICON))
               for term in vocabulary.terms if catalogue.with_value("themas", term.value)]
