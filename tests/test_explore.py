@@ -238,7 +238,7 @@ def test_abbreviation_is_a_search_tag(catalogue, real_build):
 def test_entries_that_name_an_organisation_carry_its_abbreviation(catalogue):
     """So "NJR" finds the NJR example too (its search tags), not only the organisation."""
     njr = catalogue.get("organisaties", "nationale-jeugdraad")
-    example = catalogue.get("voorbeelden", "jongeren-getraind-als-adviseur-njr")
+    example = catalogue.get("voorbeelden", "jongeren-getraind-als-adviseur-bij-njr-hoofdzaken")
     assert njr.slug in example.values("organisaties")
     assert catalogue.also_known_as(njr) == ["NJR"]
     assert catalogue.also_known_as(example) == ["NJR"]

@@ -155,7 +155,7 @@ def kinds(page, site_url: str) -> dict[str, str]:
 
 def test_abbreviations_and_other_names_find_the_examples_of_their_organisation(page, site_url, catalogue):
     """ "NJR" finds the NJR example right after the organisation, as every abbreviation and other name does."""
-    assert "voorbeelden/jongeren-getraind-als-adviseur-njr/" in search(page, site_url, "NJR")[:2]
+    assert "voorbeelden/jongeren-getraind-als-adviseur-bij-njr-hoofdzaken/" in search(page, site_url, "NJR")[:2]
     names = [(o, name) for o in catalogue.of_kind("organisaties") for name in catalogue.also_known_as(o)]
     assert {name for _, name in names} >= {"NJR", "LEJO", "OZJ", "Experienced Experts"}
     for organisation, name in names:
@@ -170,7 +170,7 @@ def test_results_show_their_kind(page, site_url, catalogue):
     assert set(KIND_LABELS) == {kind.folder for kind in KINDS}, "a new kind needs its label in zoekresultaten.js"
     shown = kinds(page, site_url) if search(page, site_url, "NJR") else {}
     assert shown["organisaties/nationale-jeugdraad/"] == "Organisatie"
-    assert shown["voorbeelden/jongeren-getraind-als-adviseur-njr/"] == "Goed voorbeeld"
+    assert shown["voorbeelden/jongeren-getraind-als-adviseur-bij-njr-hoofdzaken/"] == "Goed voorbeeld"
     assert shown["bronnen/njr-hoofdzaken/"] == "Bron"
     assert shown["voorbeelden/"] == "Pagina", "an overview is a page, not an example"
     search(page, site_url, "LEJO")
