@@ -127,6 +127,12 @@ def tiny(tmp_path: Path) -> TinyCatalogue:
     return catalogue
 
 
+def line_of_field(organisation: str, field: str) -> int:
+    """The line a field starts on in a real organisation file (entries change; the test should not)."""
+    lines = (ROOT / "catalogue" / "organisaties" / f"{organisation}.yml").read_text(encoding="utf-8").split("\n")
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(f"{field}:"))
+
+
 def project_copy(destination: Path) -> Path:
     """The project without its venv and site, to break on purpose; `kennisbank bouw` runs in it."""
     destination.mkdir()

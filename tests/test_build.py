@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import kennisbank, project_copy
+from conftest import kennisbank, line_of_field, project_copy
 
 
 @pytest.mark.parametrize("slug", ["nationale-jeugdraad", "expex", "jongwijs", "ervaringsraad-kenniscentrum"])
@@ -59,7 +59,8 @@ def project(tmp_path) -> Path:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("mistake, expected", [
-    (lambda t: t.replace("beschrijving:", "beschrijvng:", 1), "catalogue/organisaties/expex.yml:4: onbekend veld"),
+    (lambda t: t.replace("beschrijving:", "beschrijvng:", 1),
+     f"catalogue/organisaties/expex.yml:{line_of_field('expex', 'beschrijving')}: onbekend veld"),
     (lambda t: t.replace("soort: jongerenorganisatie", "soort: jongerenorganisatie\n   extra: x"),
      "catalogue/organisaties/expex.yml:"),
     (lambda t: t.replace("  - expex-resultaten", "  - expex-resultaat"), "'expex-resultaat' bij de tweede bron"),

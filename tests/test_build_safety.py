@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, kennisbank, project_copy
+from conftest import ENV, kennisbank, line_of_field, project_copy
 
 pytestmark = pytest.mark.slow
 NO_PDF = {**ENV, "KENNISBANK_PDF": "0"}   # the PDFs are not what these tests are about
@@ -110,5 +110,5 @@ def test_a_personal_data_warning_is_printed_and_the_build_goes_on(project, tmp_p
                              "-d", str(tmp_path / "out")],
                             cwd=project, env=NO_PDF, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    assert ("catalogue/organisaties/expex.yml:4: waarschuwing: in het veld 'beschrijving' staat iets dat lijkt "
+    assert (f"catalogue/organisaties/expex.yml:{line_of_field('expex', 'beschrijving')}: waarschuwing: in het veld 'beschrijving' staat iets dat lijkt "
             "op een 06-nummer ('06-12345678').") in result.stderr

@@ -30,6 +30,9 @@ def test_every_page_has_the_policy_with_its_own_script_hashes(site_dir):
         assert len(policies) == 1, page
         policy = policies[0]
         assert TOKEN not in policy, page
+        if "<script" not in html:   # the page at a moved entry's old address: it loads nothing at all
+            assert policy.startswith("default-src 'none'"), page
+            continue
         assert "script-src 'self' 'sha256-" in policy and "'unsafe-inline'" not in policy.split("style-src")[0], page
         assert "object-src 'none'" in policy
         for source in script_hashes(html):
