@@ -12,7 +12,7 @@ Three things in the theme's templates are invalid; each fix keeps what the brows
   and is dropped.
 
 A post-build fix rather than copies of nav-item.html and base.html: three small patterns here are
-easier to keep up to date than two large templates. tests/test_html_valid.py runs the checker.
+easier to keep up to date than two large templates. tests/browser/test_html_valid.py runs the checker.
 """
 
 from __future__ import annotations
