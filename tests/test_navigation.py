@@ -65,3 +65,18 @@ def test_each_form_page_is_titled_for_its_own_form(tmp_path):
         assert f'"folder": "{page.folder}"' in pages[page.path]
         assert re.search(rf"^# {page.title}$", pages[page.path], re.MULTILINE)
         assert menu[page.path] == page.title
+
+
+def test_the_themes_invalid_bits_are_mended_and_nothing_else_changes():
+    from kennisbank.theme_markup import valid_theme_markup
+    page = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input type="text" class="md-search__input" autocomplete="off">'
+            '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
+            '<label class="md-nav__title" for="__toc">')
+    assert valid_theme_markup(page) == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input type="text" class="md-search__input" autocomplete="off">'
+        '<label class="md-nav__link" for="__nav_2" id="__nav_2_label">'
+        '<label class="md-nav__title">')
+    with_toc = page + '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    assert '<label class="md-nav__title" for="__toc">' in valid_theme_markup(with_toc)
