@@ -130,6 +130,7 @@ def generated_files(project: Path) -> dict[str, bytes]:
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
+    os.environ["KENNISBANK_PDF"] = "0"   # the plain build gets the pages; PDFs are timed on their own
     config = load_config(str(project / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
