@@ -15,7 +15,7 @@ import textwrap
 import jinja2
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import kennisbank.loader
@@ -112,6 +112,7 @@ def test_random_bytes(pipeline, data):
 
 @PROFILE
 @given(st.lists(st.one_of(TEXT, SPECIAL), max_size=20).map("".join))
+@example("\r&0:")   # an anchor after a lone carriage return: libyaml counts it as a line
 def test_random_yaml_like_text(pipeline, text):
     pipeline(text)
 

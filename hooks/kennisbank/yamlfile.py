@@ -239,6 +239,11 @@ class _EventReader:
     def problem(self, event: yaml.Event, code: str, **params: object) -> None:
         self.problems.append(problem(code, self.rel, event.start_mark.line + 1, **params))
 
+    def line_text(self, number: int) -> str:
+        """Line `number` as libyaml counts lines (a lone '\\r' breaks a line too); "" past the end."""
+        lines = self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
     def read(self) -> tuple[Any, bool]:
         """(data, whether the stream held a value); raises yaml.YAMLError for broken YAML."""
         get = self.loader.get_event
@@ -260,7 +265,7 @@ class _EventReader:
         if self.alias is not None:
             line, char = self.alias
             self.problems.append(problem("anker", self.rel, line, sign=char,
-                                         fixed=quoted_line(self.text.split("\n")[line - 1]).rstrip()))
+                                         fixed=quoted_line(self.line_text(line)).rstrip()))
         return data, has_value
 
     def value(self, event: yaml.Event, path: FieldPath) -> Any:
@@ -315,7 +320,7 @@ class _EventReader:
         if match is None:
             return
         start_line = event.start_mark.line + 1
-        line = self.text.split("\n")[start_line - 1]
+        line = self.line_text(start_line)
         whole = f"{event.value} #{match.group(1)}".strip()
         self.comments[path] = Comment(event.end_mark.line + 1, match.group(1).strip(), quoted_line(line, whole))
 
@@ -347,7 +352,7 @@ class _EventReader:
     def sign_before_name(self, event: yaml.Event) -> str | None:
         """The field name after a stray '*' or '&' ("*soort: x"), reported with the line to write instead."""
         number = event.start_mark.line + 1
-        match = BEFORE_NAME.match(self.text.split("\n")[number - 1])
+        match = BEFORE_NAME.match(self.line_text(number))
         if match is None:
             return None
         fixed = match.group("lead") + match.group("rest")
@@ -357,7 +362,7 @@ class _EventReader:
 
     def invisible_key(self, event: yaml.ScalarEvent) -> None:
         number = event.start_mark.line + 1
-        line = self.text.split("\n")[number - 1]
+        line = self.line_text(number)
         if found := invisible_in_structure(line):
             where, char, fixed = found
         else:
