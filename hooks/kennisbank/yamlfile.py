@@ -174,6 +174,10 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, Lines, list[Problem]]:
 
 def parse_text(text: str, rel: str) -> YamlFile:
     """Parse YAML text; a syntax error kennisbank.syntax can repair is reported, repaired, and reading goes on."""
+    # libyaml counts '\r\n' and a lone '\r' as line breaks too; with '\n' only, every line number it
+    # reports is a line of text.split("\n") everywhere (messages, advice, the loader's context).
+    # The data stays the same: YAML reads every kind of line break in a value as '\n'.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if found := scan(text, rel):
         return YamlFile(None, {}, [found], {}, text)
     original = text
@@ -240,9 +244,8 @@ class _EventReader:
         self.problems.append(problem(code, self.rel, event.start_mark.line + 1, **params))
 
     def line_text(self, number: int) -> str:
-        """Line `number` as libyaml counts lines (a lone '\\r' breaks a line too); "" past the end."""
-        lines = self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        return lines[number - 1] if 0 < number <= len(lines) else ""
+        """Line `number` of the text (parse_text made '\\n' its only line break)."""
+        return self.text.split("\n")[number - 1]
 
     def read(self) -> tuple[Any, bool]:
         """(data, whether the stream held a value); raises yaml.YAMLError for broken YAML."""
