@@ -61,7 +61,8 @@ def home_tiles(catalogue: Catalogue, meta: Mapping, warn: Callable[[str], None] 
                  f"overgeslagen. Schrijf het als map/bestandsnaam, bijvoorbeeld voorbeelden/naam-van-het-voorbeeld.")
     chosen += [e for e in catalogue.of_kind("voorbeelden") if e not in chosen][:max(0, FEATURED - len(chosen))]
     featured = [Tile(e.title, summary(e.fields["beschrijving"]), e.path, FEATURED_ICON) for e in chosen]
-    vocabulary = catalogue.vocabularies["themas"]
-    themes = [Tile(term.label, term.explanation, f"themas/{term.value}.md", THEME_ICONS.get(term.value, DEFAULT_ICON))
+    vocabulary = catalogue.schema.vocabulary_of("themas")
+    themes = [Tile(term.label, term.explanation, f"{vocabulary.name}/{term.value}.md",
+                   THEME_ICONS.get(term.value, DEFAULT_ICON))
               for term in vocabulary.terms if catalogue.with_value("themas", term.value)]
     return {"routes": routes, "uitgelicht": featured, "themas": themes}
